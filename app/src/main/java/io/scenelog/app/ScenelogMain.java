@@ -1,0 +1,36 @@
+package io.scenelog.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The Scenelog launcher: one jar, every role. {@code up} runs the whole platform on one machine; the other
+ * subcommands run one role each (for a cluster) or serve operators.
+ */
+@Command(name = "scenelog",
+        mixinStandardHelpOptions = true,
+        versionProvider = ScenelogVersion.class,
+        description = "Real-time collaborative 3D scenes rendered in the cloud, built around a Kafka commit log.",
+        subcommands = {UpCommand.class, RegistryCommand.class, TopicsCommand.class})
+public final class ScenelogMain implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs the launcher and exits the JVM with the command's exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the launcher and returns its exit code (0 success, 1 failure, 2 usage error). */
+    public static int run(String... args) {
+        return new CommandLine(new ScenelogMain())
+                .setExecutionExceptionHandler(new FailureHandler())
+                .execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
