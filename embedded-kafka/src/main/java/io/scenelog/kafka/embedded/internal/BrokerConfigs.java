@@ -2,6 +2,7 @@ package io.scenelog.kafka.embedded.internal;
 
 import io.scenelog.kafka.embedded.BrokerSettings;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +95,7 @@ public final class BrokerConfigs {
         defaults.put("share.coordinator.state.topic.num.partitions", "5");
         defaults.put("group.initial.rebalance.delay.ms", "0");
         defaults.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
-        return java.util.Collections.unmodifiableMap(defaults);
+        return Collections.unmodifiableMap(defaults);
     }
 
     /** Loaded on first use: building Kafka's config definition costs a few hundred classes. */

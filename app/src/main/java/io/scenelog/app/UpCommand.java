@@ -1,0 +1,88 @@
+package io.scenelog.app;
+
+import io.scenelog.topics.TopicStatus;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the whole platform on this machine until Ctrl-C or SIGTERM. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Run the whole platform on this machine: a Kafka broker (KRaft) in its own process, "
+                + "the topic catalogue and the schema registry. Stops cleanly on Ctrl-C / SIGTERM; "
+                + "data survives restarts.")
+final class UpCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpCommand.class);
+    private static final Duration HEALTH_CHECK_INTERVAL = Duration.ofSeconds(1);
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:SCENELOG_DATA_DIR:-scenelog-data}",
+            description = "Where all data lives (env SCENELOG_DATA_DIR; default: ${DEFAULT-VALUE}, "
+                    + "relative to the working directory).")
+    private Path dataDirectory;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Interface every server binds to and advertises (default: ${DEFAULT-VALUE}).")
+    private String host;
+
+    @Option(names = "--kafka-port", defaultValue = "9092",
+            description = "Kafka client port, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    private int kafkaPort;
+
+    @Option(names = "--controller-port", defaultValue = "9093",
+            description = "Kafka KRaft controller port, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    private int controllerPort;
+
+    @Option(names = "--http-port", defaultValue = "8080",
+            description = "HTTP port of the edge: schema registry (default: ${DEFAULT-VALUE}).")
+    private int httpPort;
+
+    @Option(names = "--broker-heap", defaultValue = "512m",
+            description = "Heap cap of the Kafka broker's JVM (default: ${DEFAULT-VALUE}).")
+    private String brokerHeap;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        UpSettings settings = new UpSettings(dataDirectory, host, kafkaPort, controllerPort, httpPort, brokerHeap);
+        LocalPlatform platform = LocalPlatform.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping Scenelog.");
+            platform.close();
+            stopped.countDown();
+        }, "scenelog-shutdown"));
+        printSummary(spec.commandLine().getOut(), settings, platform);
+        while (!stopped.await(HEALTH_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!platform.healthy()) {
+                LOG.error("The Kafka broker process stopped unexpectedly (see {}); shutting Scenelog down.",
+                        settings.kafkaDirectory());
+                platform.close();
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private static void printSummary(PrintWriter out, UpSettings settings, LocalPlatform platform) {
+        out.println("Scenelog is up.");
+        out.println("  Kafka bootstrap:  " + platform.bootstrapServers());
+        out.println("  Schema registry:  " + platform.registryUrl());
+        out.println("  Data directory:   " + settings.dataDirectory());
+        out.println("  Topics:           " + platform.topics().stream()
+                .filter(t -> t.state() == TopicStatus.State.CREATED).count() + " created, "
+                + platform.topics().stream().filter(t -> t.state() == TopicStatus.State.VERIFIED).count()
+                + " verified");
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+}

@@ -1,0 +1,50 @@
+package io.scenelog.app;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What {@code scenelog up} runs with, validated once at start-up.
+ *
+ * @param dataDirectory  everything the platform stores on this machine lives below it (Kafka's log under
+ *                       {@code kafka/}); reusing it after a restart keeps all data
+ * @param host           the interface every server binds to and advertises
+ * @param kafkaPort      Kafka's client listener
+ * @param controllerPort Kafka's KRaft controller listener
+ * @param httpPort       the edge's HTTP port (schema registry, and later the REST API)
+ * @param brokerHeap     the broker JVM's heap cap, e.g. {@code 512m}
+ */
+record UpSettings(Path dataDirectory, String host, int kafkaPort, int controllerPort, int httpPort,
+        String brokerHeap) {
+
+    UpSettings {
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("--host must name an interface, e.g. 127.0.0.1");
+        }
+        requirePort("--kafka-port", kafkaPort);
+        requirePort("--controller-port", controllerPort);
+        requirePort("--http-port", httpPort);
+        if (kafkaPort != 0 && kafkaPort == controllerPort) {
+            throw new IllegalArgumentException("--kafka-port and --controller-port are both " + kafkaPort
+                    + ": give each its own port");
+        }
+        if (httpPort != 0 && (httpPort == kafkaPort || httpPort == controllerPort)) {
+            throw new IllegalArgumentException("--http-port " + httpPort + " is already used for Kafka: "
+                    + "choose another port");
+        }
+    }
+
+    /** Where the broker keeps its log. */
+    Path kafkaDirectory() {
+        return dataDirectory.resolve("kafka");
+    }
+
+    private static void requirePort(String option, int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException(option + " " + port + " is not a TCP port: use 1-65535, "
+                    + "or 0 for any free port");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.scenelog.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Validates {@code compose.yaml} with Debian's {@code docker-compose config}, which parses and resolves the file
+ * without a Docker engine, then checks the cluster's durability settings in the resolved output.
+ */
+class ComposeFileIntegrationTest {
+
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void shouldBeAValidComposeFile() throws Exception {
+        // when
+        Result result = dockerCompose("config", "-q");
+
+        // then
+        assertThat(result.exitCode()).as("docker-compose config -q said: %s", result.output()).isZero();
+    }
+
+    @Test
+    void shouldRunThreeKraftBrokersWithReplicationThreeAndMinIsrTwo() throws Exception {
+        // when
+        String resolved = dockerCompose("config").output();
+
+        // then
+        assertThat(resolved).contains("kafka-1:", "kafka-2:", "kafka-3:")
+                .contains("KAFKA_PROCESS_ROLES: broker,controller")
+                .contains("KAFKA_CONTROLLER_QUORUM_VOTERS: 1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093")
+                .contains("KAFKA_DEFAULT_REPLICATION_FACTOR: '3'")
+                .contains("KAFKA_MIN_INSYNC_REPLICAS: '2'")
+                .contains("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '2'");
+    }
+
+    @Test
+    void shouldRunTheRegistryFromOurImageAgainstAllBrokers() throws Exception {
+        // when
+        List<String> services = dockerCompose("config", "--services").output().lines().toList();
+        String resolved = dockerCompose("config").output();
+
+        // then
+        assertThat(services).contains("registry");
+        assertThat(resolved).contains("- registry").contains("kafka-1:9092,kafka-2:9092,kafka-3:9092")
+                .contains("dockerfile: Dockerfile");
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result dockerCompose(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("docker-compose", "-f",
+                REPO.resolve("compose.yaml").toString()));
+        command.addAll(List.of(args));
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).directory(REPO.toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("docker-compose is not installed: run scripts/bootstrap.sh", e);
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("docker-compose " + String.join(" ", args) + " did not finish in 60 s");
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(process.exitValue(), output);
+    }
+
+    @Test
+    void shouldShipADockerfileThatBuildsTheLauncher() throws IOException {
+        // the compose build context must produce the launcher jar the registry service runs
+        String dockerfile = Files.readString(REPO.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("mvn -B -ntp -q -DskipTests package")
+                .contains("app/target/scenelog.jar");
+    }
+}
