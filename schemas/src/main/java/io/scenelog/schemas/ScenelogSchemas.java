@@ -11,8 +11,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericEnumSymbol;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificFixed;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
 
 /**
  * The catalogue of Scenelog's top-level records: the values of the Kafka topics (DESIGN §4). Their
@@ -33,6 +38,8 @@ public final class ScenelogSchemas {
 
   private static final Map<String, Schema> BY_FULL_NAME = index();
 
+  private static final AtomicBoolean TRUSTED = new AtomicBoolean();
+
   private ScenelogSchemas() {}
 
   /** The generated classes of the top-level records. */
@@ -45,10 +52,30 @@ public final class ScenelogSchemas {
     return BY_FULL_NAME;
   }
 
+  /**
+   * Lets Avro load generated classes by the names in a schema, which Avro 1.12.2 forbids by default
+   * for any class outside {@code java.lang} and {@code java.math} ({@link ClassSecurityValidator}).
+   * Reading a generated record needs it: Avro instantiates nested records and enums by name.
+   * Trusts exactly what Avro generates (SpecificRecord, SpecificFixed and generated enum classes),
+   * data holders with no side effects, and keeps refusing every other class, which is the attack
+   * the validator exists for. Idempotent; the serdes call it before their first use.
+   */
+  public static void trustGeneratedClasses() {
+    if (TRUSTED.compareAndSet(false, true)) {
+      ClassSecurityValidator.ClassSecurityPredicate generated =
+          type ->
+              SpecificRecord.class.isAssignableFrom(type)
+                  || SpecificFixed.class.isAssignableFrom(type)
+                  || (type.isEnum() && GenericEnumSymbol.class.isAssignableFrom(type));
+      ClassSecurityValidator.setGlobal(
+          ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), generated));
+    }
+  }
+
   private static Map<String, Schema> index() {
     Map<String, Schema> byName = new TreeMap<>();
     for (Class<? extends SpecificRecord> type : TOP_LEVEL) {
-      Schema schema = org.apache.avro.specific.SpecificData.get().getSchema(type);
+      Schema schema = SpecificData.get().getSchema(type);
       byName.put(schema.getFullName(), schema);
     }
     return Collections.unmodifiableMap(byName);

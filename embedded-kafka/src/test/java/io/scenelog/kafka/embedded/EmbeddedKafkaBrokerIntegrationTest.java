@@ -133,4 +133,20 @@ class EmbeddedKafkaBrokerIntegrationTest {
             assertThat(retried.port()).isPositive();
         }
     }
+
+    @Test
+    void shouldTolerateASecondCloseAndReleaseTheDataDirectory(@TempDir Path directory) throws Exception {
+        // given
+        EmbeddedKafkaBroker closed = EmbeddedKafkaBroker.start(BrokerSettings.defaults(directory));
+        closed.close();
+
+        // when
+        closed.close();
+        closed.awaitShutdown();
+
+        // then
+        try (EmbeddedKafkaBroker next = EmbeddedKafkaBroker.start(BrokerSettings.defaults(directory))) {
+            assertThat(next.clusterId()).isEqualTo(closed.clusterId());
+        }
+    }
 }

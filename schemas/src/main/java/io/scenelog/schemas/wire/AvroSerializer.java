@@ -1,5 +1,6 @@
 package io.scenelog.schemas.wire;
 
+import io.scenelog.schemas.ScenelogSchemas;
 import io.scenelog.schemas.registry.SchemaRegistryClient;
 import io.scenelog.schemas.wire.internal.RegistryCalls;
 import io.scenelog.schemas.wire.internal.SerdeSettings;
@@ -42,6 +43,10 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
 
   /** Generic records may hold converted values (UUID, Instant) or raw ones (String, long). */
   private static final GenericData GENERIC = genericWithConversions();
+
+  static {
+    ScenelogSchemas.trustGeneratedClasses();
+  }
 
   private volatile SchemaRegistryClient registry;
   private volatile boolean isKey;

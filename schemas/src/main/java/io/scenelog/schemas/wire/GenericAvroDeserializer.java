@@ -1,5 +1,6 @@
 package io.scenelog.schemas.wire;
 
+import io.scenelog.schemas.ScenelogSchemas;
 import io.scenelog.schemas.registry.SchemaRegistryClient;
 import io.scenelog.schemas.wire.internal.PayloadDecoder;
 import io.scenelog.schemas.wire.internal.SerdeSettings;
@@ -23,6 +24,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  * schema instead (generated classes are {@code GenericRecord}s too). Thread-safe.
  */
 public class GenericAvroDeserializer implements Deserializer<GenericRecord> {
+
+  static {
+    ScenelogSchemas.trustGeneratedClasses();
+  }
 
   private volatile SchemaRegistryClient registry;
   private volatile boolean specificReader;

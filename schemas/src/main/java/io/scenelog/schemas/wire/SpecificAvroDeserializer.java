@@ -1,5 +1,6 @@
 package io.scenelog.schemas.wire;
 
+import io.scenelog.schemas.ScenelogSchemas;
 import io.scenelog.schemas.registry.SchemaRegistryClient;
 import io.scenelog.schemas.wire.internal.PayloadDecoder;
 import io.scenelog.schemas.wire.internal.SerdeSettings;
@@ -10,7 +11,6 @@ import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -27,6 +27,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  * @param <T> the generated class
  */
 public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
+
+  static {
+    ScenelogSchemas.trustGeneratedClasses();
+  }
 
   private volatile SchemaRegistryClient registry;
   private volatile Class<? extends SpecificRecord> type;
@@ -79,7 +83,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
     SpecificData model = SpecificData.getForClass(target);
     Schema reader = model.getSchema(target);
     PayloadDecoder.requireResolvable(topic, id, writer, reader);
-    return new Reader<>(writer, new SpecificDatumReader<>(writer, reader, model));
+    return new Reader<>(writer, new PlainListSpecificDatumReader<>(writer, reader, model));
   }
 
   private static Class<?> classNamed(String topic, int id, Schema writer) {

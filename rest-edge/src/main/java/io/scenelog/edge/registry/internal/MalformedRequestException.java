@@ -1,5 +1,7 @@
 package io.scenelog.edge.registry.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /** A request body that is not JSON, or JSON of the wrong shape. */
 public final class MalformedRequestException extends RegistryException {
 
@@ -8,9 +10,11 @@ public final class MalformedRequestException extends RegistryException {
     }
 
     /** The body is not JSON at all. */
-    public static MalformedRequestException notJson(Throwable cause) {
+    public static MalformedRequestException notJson(JsonProcessingException cause) {
         return new MalformedRequestException(RegistryErrorCode.MALFORMED_REQUEST,
-                "Request body is not valid JSON: " + cause.getMessage(), cause);
+                "Request body is not valid JSON: " + cause.getOriginalMessage() + " (line "
+                        + cause.getLocation().getLineNr() + ", column " + cause.getLocation().getColumnNr() + ")",
+                cause);
     }
 
     /** The body is JSON but not of the expected shape. */

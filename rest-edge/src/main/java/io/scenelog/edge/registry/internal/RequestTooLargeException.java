@@ -3,8 +3,8 @@ package io.scenelog.edge.registry.internal;
 /** A request body over the configured size limit. */
 public final class RequestTooLargeException extends RegistryException {
 
-    public RequestTooLargeException(long limitBytes, Throwable cause) {
+    public RequestTooLargeException(Throwable cause) {
         super(RegistryErrorCode.REQUEST_TOO_LARGE,
-                "Request body is larger than the limit of " + limitBytes + " bytes.", cause);
+                "Request body is larger than the server's request size limit.", cause);
     }
 }

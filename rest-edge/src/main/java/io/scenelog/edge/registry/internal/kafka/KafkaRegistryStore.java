@@ -40,7 +40,7 @@ public final class KafkaRegistryStore implements RegistryStore, AutoCloseable {
     private final LogEnd logEnd;
     private final LogFollower follower;
     private final TransactionalLogWriter writer;
-    private volatile boolean booted;
+    private volatile long bootTarget = Long.MAX_VALUE;
 
     /**
      * @param admin an admin client for the log's cluster (not closed by this store)
@@ -64,17 +64,25 @@ public final class KafkaRegistryStore implements RegistryStore, AutoCloseable {
     }
 
     /**
-     * Starts following the log and waits until everything committed before now is applied.
+     * Notes where the committed log ends now and starts applying it from the beginning; the store
+     * serves once everything up to that point is applied.
      *
-     * @throws RegistryTimeoutException if that takes longer than {@code bootTimeout}
+     * @throws RegistryTimeoutException if Kafka does not answer within {@code timeout}
      */
-    public void boot(Duration bootTimeout) {
-        Instant deadline = Instant.now().plus(bootTimeout);
+    public void startFollowing(Duration timeout) {
+        bootTarget = logEnd.committedEnd(timeout);
         follower.start();
-        long end = logEnd.committedEnd(bootTimeout);
-        awaitApplied(end, deadline, "read the registry's log " + topic + " up to offset " + end);
-        booted = true;
-        LOG.info("Schema registry read its log {} up to offset {} and is serving.", topic, end);
+    }
+
+    /**
+     * Waits until the log as it was when following started is applied.
+     *
+     * @throws RegistryTimeoutException if that takes longer than {@code timeout}
+     */
+    public void awaitCaughtUp(Duration timeout) {
+        awaitApplied(bootTarget, Instant.now().plus(timeout), "read the registry's log " + topic
+                + " up to offset " + bootTarget);
+        LOG.info("Schema registry read its log {} up to offset {} and is serving.", topic, bootTarget);
     }
 
     @Override
@@ -147,7 +155,7 @@ public final class KafkaRegistryStore implements RegistryStore, AutoCloseable {
     }
 
     private void requireBooted() {
-        if (!booted) {
+        if (!isBooted()) {
             throw new RegistryTimeoutException("The schema registry is still reading its log " + topic + ".");
         }
     }
@@ -159,7 +167,7 @@ public final class KafkaRegistryStore implements RegistryStore, AutoCloseable {
 
     /** Whether the initial read of the log has finished. */
     public boolean isBooted() {
-        return booted;
+        return tracker.position() >= bootTarget;
     }
 
     /** Whether the log reader is still following the log. */
