@@ -31,6 +31,7 @@ public final class TopicProvisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration METADATA_POLL = Duration.ofMillis(50);
 
     private final Admin admin;
     private final short replicationFactor;
@@ -139,12 +140,14 @@ public final class TopicProvisioner {
         NewTopic newTopic = new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(configs);
         try {
             admin.createTopics(List.of(newTopic)).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            awaitVisible(spec.name());
             LOG.info("Created topic {} with {} partitions, replication {}, {}.",
                     spec.name(), spec.partitions(), replicationFactor, spec.cleanup().configValue());
             return new TopicStatus(spec.name(), TopicStatus.State.CREATED, List.of());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
                 // Another instance created it between our describe and create: verify what it made.
+                awaitVisible(spec.name());
                 return verifySpecs(List.of(spec)).get(0);
             }
             throw new TopicProvisioningException("Could not create topic " + spec.name() + ": "
@@ -155,6 +158,21 @@ public final class TopicProvisioner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TopicProvisioningException("Interrupted while creating topic " + spec.name(), e);
+        }
+    }
+
+    /**
+     * The controller acknowledges a creation before every broker's metadata cache knows the topic; wait until the
+     * topic can be described so callers (and the next verification) never see a just-created topic as missing.
+     */
+    private void awaitVisible(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (describe(name, admin.describeTopics(List.of(name)).topicNameValues().get(name)).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new TopicProvisioningException("Topic " + name + " was created but did not become visible "
+                        + "within " + ADMIN_TIMEOUT, null);
+            }
+            Thread.sleep(METADATA_POLL.toMillis());
         }
     }
 

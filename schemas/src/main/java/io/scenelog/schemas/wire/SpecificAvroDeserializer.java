@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -80,10 +81,10 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
     }
     Schema writer = decoder.writerSchema(client, topic, id);
     Class<?> target = type != null ? type : classNamed(topic, id, writer);
-    SpecificData model = SpecificData.getForClass(target);
+    SpecificData model = PlainListSpecificData.forClass(target);
     Schema reader = model.getSchema(target);
     PayloadDecoder.requireResolvable(topic, id, writer, reader);
-    return new Reader<>(writer, new PlainListSpecificDatumReader<>(writer, reader, model));
+    return new Reader<>(writer, new SpecificDatumReader<>(writer, reader, model));
   }
 
   private static Class<?> classNamed(String topic, int id, Schema writer) {
