@@ -165,14 +165,19 @@ public final class TopicProvisioner {
      * The controller acknowledges a creation before every broker's metadata cache knows the topic; wait until the
      * topic can be described so callers (and the next verification) never see a just-created topic as missing.
      */
-    private void awaitVisible(String name) throws InterruptedException {
+    private void awaitVisible(String name) {
         long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
         while (describe(name, admin.describeTopics(List.of(name)).topicNameValues().get(name)).isEmpty()) {
             if (System.nanoTime() > deadline) {
                 throw new TopicProvisioningException("Topic " + name + " was created but did not become visible "
                         + "within " + ADMIN_TIMEOUT, null);
             }
-            Thread.sleep(METADATA_POLL.toMillis());
+            try {
+                Thread.sleep(METADATA_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TopicProvisioningException("Interrupted while waiting for topic " + name, e);
+            }
         }
     }
 

@@ -1,20 +1,19 @@
 package io.scenelog.edge.registry.internal;
 
+import io.scenelog.schemas.compat.CompatibilityIssue;
+import io.scenelog.schemas.compat.SchemaCompatibilityGate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
-import org.apache.avro.SchemaCompatibility.Incompatibility;
-import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
-import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
-import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 
 /**
- * Checks a candidate schema against earlier versions of a subject with Avro's own schema
- * resolution rules ({@link SchemaCompatibility}), in the directions a {@link CompatibilityLevel}
- * asks for.
+ * Checks a candidate schema against earlier versions of a subject with the shared compatibility
+ * gate of the {@code schemas} module (Avro's own schema resolution rules, in the directions a
+ * {@link CompatibilityLevel} asks for), and words each incompatibility with the subject's real
+ * version number and id.
  */
 public final class CompatibilityChecker {
+
+    private static final String MISSING_DEFAULT = "READER_FIELD_MISSING_DEFAULT_VALUE";
 
     private CompatibilityChecker() {
     }
@@ -29,42 +28,27 @@ public final class CompatibilityChecker {
      */
     public static CompatibilityResult check(CompatibilityLevel level, RegisteredSchema candidate,
             List<SchemaVersion> earlier) {
+        if (level == CompatibilityLevel.NONE) {
+            return CompatibilityResult.ok();
+        }
+        io.scenelog.schemas.compat.CompatibilityLevel gateLevel =
+                io.scenelog.schemas.compat.CompatibilityLevel.valueOf(level.name());
         List<String> messages = new ArrayList<>();
         for (SchemaVersion version : earlier) {
-            Schema existing = version.schema().schema();
-            if (level.newReadsOld()) {
-                collect(candidate.schema(), existing, "the new schema cannot read data written with",
-                        version, messages);
-            }
-            if (level.oldReadsNew()) {
-                collect(existing, candidate.schema(), "data written with the new schema cannot be read by",
-                        version, messages);
-            }
+            // One version at a time: the gate labels versions by list position, and a subject's
+            // live versions need not be numbered 1..n.
+            SchemaCompatibilityGate.check(candidate.schema(), version.schema().schema(), gateLevel).issues()
+                    .forEach(issue -> messages.add(describe(issue, version)));
         }
         return messages.isEmpty() ? CompatibilityResult.ok() : new CompatibilityResult(false, messages);
     }
 
-    private static void collect(Schema reader, Schema writer, String direction,
-            SchemaVersion version, List<String> messages) {
-        SchemaPairCompatibility pair =
-                SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
-        if (pair.getType() == SchemaCompatibilityType.COMPATIBLE) {
-            return;
-        }
-        for (Incompatibility incompatibility : pair.getResult().getIncompatibilities()) {
-            messages.add(describe(incompatibility, direction, version));
-        }
-    }
-
-    private static String describe(Incompatibility incompatibility, String direction,
-            SchemaVersion version) {
-        boolean missingDefault = incompatibility.getType()
-                == SchemaIncompatibilityType.READER_FIELD_MISSING_DEFAULT_VALUE;
-        String detail = missingDefault
-                ? "field '" + incompatibility.getMessage() + "' is missing from the writer's schema and"
-                        + " has no default in the reader's"
-                : incompatibility.getMessage();
-        return incompatibility.getType() + " at '" + incompatibility.getLocation() + "': "
-                + direction + " version " + version.version() + " (id " + version.id() + "): " + detail;
+    private static String describe(CompatibilityIssue issue, SchemaVersion version) {
+        String detail = MISSING_DEFAULT.equals(issue.kind())
+                ? "field '" + issue.message() + "' is missing from the writer's schema and has no default in the"
+                        + " reader's"
+                : issue.message();
+        return issue.kind() + " at " + issue.path() + " (" + issue.location() + "): " + issue.rule().explanation()
+                + " version " + version.version() + " (id " + version.id() + "): " + detail;
     }
 }
