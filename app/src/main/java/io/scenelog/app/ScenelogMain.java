@@ -24,9 +24,12 @@ public final class ScenelogMain implements Runnable {
 
     /** Runs the launcher and returns its exit code (0 success, 1 failure, 2 usage error). */
     public static int run(String... args) {
-        return new CommandLine(new ScenelogMain())
-                .setExecutionExceptionHandler(new FailureHandler())
-                .execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The launcher's command line, configured as {@link #main} runs it (tests redirect its output). */
+    static CommandLine commandLine() {
+        return new CommandLine(new ScenelogMain()).setExecutionExceptionHandler(new FailureHandler());
     }
 
     @Override

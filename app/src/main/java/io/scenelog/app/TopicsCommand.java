@@ -31,6 +31,10 @@ final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--create", description = "Create missing topics (existing ones are only verified).")
     private boolean create;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long to wait for Kafka before giving up (default: ${DEFAULT-VALUE}).")
+    private int timeoutSeconds;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -38,9 +42,14 @@ final class TopicsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         printCatalogue(out);
+        if (timeoutSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+        }
+        int timeoutMs = (int) Duration.ofSeconds(timeoutSeconds).toMillis();
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis()))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs))) {
             TopicProvisioner provisioner = new TopicProvisioner(admin, kafka.replicationFactor);
             List<TopicStatus> statuses = create ? provisioner.ensure(Topics.all()) : provisioner.verify(Topics.all());
             out.printf("%nTopics on %s:%n", kafka.bootstrapServers);

@@ -94,11 +94,12 @@ public final class EdgeServer implements AutoCloseable {
     /** Stops listening, then stops the registry. */
     @Override
     public void close() {
+        URI uri = baseUri();
         try {
             app.stop();
         } finally {
             registry.close();
         }
-        LOG.info("Edge server on port {} stopped.", settings.port());
+        LOG.info("Edge server {} stopped.", uri);
     }
 }

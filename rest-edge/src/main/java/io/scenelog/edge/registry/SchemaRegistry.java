@@ -63,7 +63,7 @@ public final class SchemaRegistry implements AutoCloseable {
      * @throws RegistryStartupException if the topic cannot be provisioned or Kafka does not answer
      */
     public static SchemaRegistry open(SchemaRegistrySettings settings) {
-        Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
+        Admin admin = Admin.create(adminConfig(settings));
         KafkaRegistryStore store = null;
         try {
             new TopicProvisioner(admin, settings.replicationFactor()).ensure(List.of(Topics.SCHEMAS));
@@ -79,6 +79,16 @@ public final class SchemaRegistry implements AutoCloseable {
             closeAll(store, admin);
             throw e;
         }
+    }
+
+    // Bounded by the boot timeout so that start-up against an unreachable cluster fails in time.
+    private static Map<String, Object> adminConfig(SchemaRegistrySettings settings) {
+        int bootMs = (int) Math.min(Integer.MAX_VALUE, settings.bootTimeout().toMillis());
+        return Map.of(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                CommonClientConfigs.CLIENT_ID_CONFIG, "scenelog-registry-admin",
+                CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, Math.min(bootMs, 30_000),
+                CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, bootMs);
     }
 
     /**

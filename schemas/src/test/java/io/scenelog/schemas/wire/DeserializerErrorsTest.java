@@ -95,7 +95,7 @@ class DeserializerErrorsTest {
   }
 
   @Test
-  void shouldRejectAPayloadWithAnImpossibleUnionBranch() {
+  void shouldRejectAPayloadWithANegativeStringLength() {
     // given: SceneAction starts with actionId, a UUID string: length 36 (zig-zag 72 = 0x48)
     byte[] bytes = serde.serializer().serialize(TOPIC, SampleRecords.sceneAction());
     bytes[WireFormat.HEADER_SIZE] = 0x7f; // a negative length of -64

@@ -7,6 +7,8 @@ import io.scenelog.schemas.registry.SchemaRegistryClient;
 import io.scenelog.schemas.wire.AvroSerdeConfig;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigException;
@@ -24,6 +26,13 @@ public record SerdeSettings(
     boolean autoRegister,
     boolean specificReader,
     Class<? extends SpecificRecord> specificType) {
+
+  /**
+   * One caching client per registry URL in the JVM: every serde of a Streams application or
+   * producer shares the HTTP client and the id caches instead of opening its own.
+   */
+  private static final ConcurrentMap<String, SchemaRegistryClient> CLIENTS =
+      new ConcurrentHashMap<>();
 
   /**
    * Parses {@code configs} for the key side ({@code isKey}) or the value side. A client given at
@@ -69,7 +78,8 @@ public record SerdeSettings(
           "only one registry URL is supported; put a load balancer in front of several");
     }
     try {
-      return new CachingSchemaRegistryClient(new HttpSchemaRegistryClient(URI.create(url)));
+      return CLIENTS.computeIfAbsent(
+          url, u -> new CachingSchemaRegistryClient(new HttpSchemaRegistryClient(URI.create(u))));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url,
           "not an http(s) URL: " + e.getMessage());

@@ -3,6 +3,7 @@ package io.scenelog.edge.registry.internal.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.scenelog.edge.registry.internal.RegistryErrorCode;
 import io.scenelog.edge.registry.internal.RegistryException;
@@ -29,6 +30,9 @@ final class RegistryErrors {
                 handler.handle(ctx);
             } catch (RegistryException e) {
                 answer(ctx, e);
+            } catch (HttpResponseException e) {
+                // Javalin's own HTTP answers (e.g. from reading the request) keep their status.
+                throw e;
             } catch (RuntimeException e) {
                 LOG.error("Schema registry request {} {} failed unexpectedly.", ctx.method(), ctx.path(), e);
                 write(ctx, RegistryErrorCode.INTERNAL_ERROR, "Internal schema registry error: " + e);

@@ -1,0 +1,61 @@
+package io.scenelog.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ScenelogMainTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = ScenelogMain.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void shouldListEveryRoleInHelp() {
+        // when
+        int exitCode = run("--help");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).contains("up", "registry", "topics");
+    }
+
+    @Test
+    void shouldRejectUnknownOptionWithUsageExitCode() {
+        // when
+        int exitCode = run("up", "--no-such-option");
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--no-such-option'");
+    }
+
+    @Test
+    void shouldRejectANonNumericPort() {
+        // when
+        int exitCode = run("up", "--kafka-port", "ninety");
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("--kafka-port").contains("ninety");
+    }
+
+    @Test
+    void shouldFailUpWithAClearMessageWhenPortsCollide() {
+        // when
+        int exitCode = run("up", "--kafka-port", "9100", "--controller-port", "9100");
+
+        // then: validated before anything starts
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).contains("--kafka-port and --controller-port are both 9100");
+    }
+}

@@ -1,0 +1,181 @@
+package io.scenelog.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.scenelog.topics.Topic;
+import io.scenelog.topics.Topics;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the launcher jar the way a user does ({@code java -jar scenelog.jar up}) and checks that it brings up the
+ * broker, the topics and the registry, prints their addresses, stops cleanly on SIGTERM and keeps its data across a
+ * restart.
+ */
+class UpCommandIntegrationTest {
+
+    private static final Path JAR = Path.of("target", "scenelog.jar").toAbsolutePath();
+    private static final Duration START_DEADLINE = Duration.ofMinutes(2);
+    private static final String SCHEMA = "{\"type\":\"record\",\"name\":\"Probe\",\"namespace\":\"test\","
+            + "\"fields\":[{\"name\":\"n\",\"type\":\"int\"}]}";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Launched running;
+
+    @TempDir
+    Path dataDirectory;
+
+    @BeforeAll
+    static void requireLauncherJar() {
+        assertThat(JAR).as("the shaded jar is built in the package phase, before the integration tests: "
+                + "run `mvn verify`").isRegularFile();
+    }
+
+    @AfterEach
+    void stopLauncher() throws InterruptedException {
+        if (running != null) {
+            running.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void shouldBringUpBrokerTopicsAndRegistryAndKeepDataAcrossRestart() throws Exception {
+        // given: a first start on an empty data directory
+        running = launch();
+        assertThat(running.summary()).contains("10 created, 0 verified");
+        assertThat(topicNames(running.bootstrapServers()))
+                .containsAll(Topics.all().stream().map(Topic::name).toList());
+        int id = registerSchema(running.registryUrl(), "probe-value");
+
+        // when: stopped with SIGTERM and started again on the same directory
+        stop(running);
+        running = launch();
+
+        // then: the topics and the schema are still there
+        assertThat(running.summary()).contains("0 created, 10 verified");
+        assertThat(get(running.registryUrl() + "/subjects/probe-value/versions/latest"))
+                .contains("\"id\":" + id).contains("\"version\":1");
+        assertThat(registerSchema(running.registryUrl(), "probe-value")).isEqualTo(id);
+    }
+
+    @Test
+    void shouldStopTheBrokerProcessOnSigterm() throws Exception {
+        // given
+        running = launch();
+        List<ProcessHandle> children = running.process().descendants().toList();
+        assertThat(children).as("the broker runs as its own process").isNotEmpty();
+
+        // when
+        stop(running);
+
+        // then: nothing it started outlives it
+        await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+        assertThat(running.output()).anyMatch(l -> l.contains("Stopping Scenelog."));
+        running = null;
+    }
+
+    private Launched launch() throws IOException {
+        Process process = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "up",
+                "--data-dir", dataDirectory.toString(),
+                "--kafka-port", "0", "--controller-port", "0", "--http-port", "0")
+                .redirectErrorStream(true)
+                .start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> readLines(process, output), "launcher-output");
+        reader.setDaemon(true);
+        reader.start();
+        await().atMost(START_DEADLINE)
+                .failFast("the launcher exited early: " + output, () -> !process.isAlive())
+                .until(() -> output.contains("Press Ctrl-C to stop."));
+        return new Launched(process, output);
+    }
+
+    private static void stop(Launched launched) throws InterruptedException {
+        launched.process().destroy();
+        assertThat(launched.process().waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
+        // 143 = terminated by SIGTERM after the shutdown hooks ran
+        assertThat(launched.process().exitValue()).isIn(0, 143);
+    }
+
+    private int registerSchema(String registryUrl, String subject) throws Exception {
+        String body = "{\"schema\":" + quote(SCHEMA) + "}";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create(registryUrl + "/subjects/" + subject + "/versions"))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Integer.parseInt(response.body().replaceAll("[^0-9]", ""));
+    }
+
+    private String get(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static List<String> topicNames(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return List.copyOf(admin.listTopics().names().get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    private static void readLines(Process process, List<String> output) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            reader.lines().forEach(output::add);
+        } catch (IOException e) {
+            output.add("(output closed: " + e.getMessage() + ")");
+        }
+    }
+
+    private static String quote(String json) {
+        return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** A running launcher and everything it printed so far. */
+    private record Launched(Process process, List<String> output) {
+
+        String summary() {
+            return String.join("\n", output);
+        }
+
+        String bootstrapServers() {
+            return value("Kafka bootstrap:").orElseThrow();
+        }
+
+        String registryUrl() {
+            return value("Schema registry:").orElseThrow().replaceAll("/$", "");
+        }
+
+        private Optional<String> value(String label) {
+            return output.stream().map(String::trim).filter(l -> l.startsWith(label))
+                    .map(l -> l.substring(label.length()).trim()).findFirst();
+        }
+    }
+}
