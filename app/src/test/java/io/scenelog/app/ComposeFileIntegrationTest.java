@@ -51,7 +51,7 @@ class ComposeFileIntegrationTest {
         // then
         assertThat(services).contains("registry");
         assertThat(resolved).contains("- registry").contains("kafka-1:9092,kafka-2:9092,kafka-3:9092")
-                .contains("dockerfile: Dockerfile");
+                .contains("context: " + REPO);
     }
 
     private record Result(int exitCode, String output) {

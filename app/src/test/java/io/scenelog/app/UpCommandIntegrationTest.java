@@ -5,20 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import io.scenelog.topics.Topic;
 import io.scenelog.topics.Topics;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -43,7 +42,7 @@ class UpCommandIntegrationTest {
     private Launched running;
 
     @TempDir
-    Path dataDirectory;
+    Path workDirectory;
 
     @BeforeAll
     static void requireLauncherJar() {
@@ -95,19 +94,20 @@ class UpCommandIntegrationTest {
     }
 
     private Launched launch() throws IOException {
+        // A file, not a pipe: the JDK closes a pipe's stream under a concurrent reader when the process exits,
+        // which would lose the shutdown lines this test checks.
+        Path console = Files.createTempFile(workDirectory, "launcher", ".log");
         Process process = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "up",
-                "--data-dir", dataDirectory.toString(),
+                "--data-dir", workDirectory.resolve("scenelog-data").toString(),
                 "--kafka-port", "0", "--controller-port", "0", "--http-port", "0")
                 .redirectErrorStream(true)
+                .redirectOutput(console.toFile())
                 .start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> readLines(process, output), "launcher-output");
-        reader.setDaemon(true);
-        reader.start();
+        Launched launched = new Launched(process, console);
         await().atMost(START_DEADLINE)
-                .failFast("the launcher exited early: " + output, () -> !process.isAlive())
-                .until(() -> output.contains("Press Ctrl-C to stop."));
-        return new Launched(process, output);
+                .failFast("the launcher exited early", () -> !process.isAlive())
+                .until(() -> launched.output().contains("Press Ctrl-C to stop."));
+        return launched;
     }
 
     private static void stop(Launched launched) throws InterruptedException {
@@ -140,15 +140,6 @@ class UpCommandIntegrationTest {
         }
     }
 
-    private static void readLines(Process process, List<String> output) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            reader.lines().forEach(output::add);
-        } catch (IOException e) {
-            output.add("(output closed: " + e.getMessage() + ")");
-        }
-    }
-
     private static String quote(String json) {
         return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
@@ -159,10 +150,19 @@ class UpCommandIntegrationTest {
     }
 
     /** A running launcher and everything it printed so far. */
-    private record Launched(Process process, List<String> output) {
+    private record Launched(Process process, Path console) {
+
+        /** Every line the launcher printed so far. */
+        List<String> output() {
+            try {
+                return Files.readAllLines(console, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the launcher's output " + console, e);
+            }
+        }
 
         String summary() {
-            return String.join("\n", output);
+            return String.join("\n", output());
         }
 
         String bootstrapServers() {
@@ -174,7 +174,7 @@ class UpCommandIntegrationTest {
         }
 
         private Optional<String> value(String label) {
-            return output.stream().map(String::trim).filter(l -> l.startsWith(label))
+            return output().stream().map(String::trim).filter(l -> l.startsWith(label))
                     .map(l -> l.substring(label.length()).trim()).findFirst();
         }
     }

@@ -9,6 +9,8 @@ import io.scenelog.edge.RegistryHttp.Response;
 import io.scenelog.edge.registry.RegistryStartupException;
 import io.scenelog.kafka.embedded.BrokerSettings;
 import io.scenelog.kafka.embedded.EmbeddedKafkaBroker;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -63,14 +65,18 @@ class EdgeServerIntegrationTest {
     }
 
     @Test
-    void shouldFailToStartWithoutKafka() {
-        // given: a port nothing listens on
-        EdgeSettings settings = EdgeSettings.defaults("127.0.0.1:1").withPort(0)
+    void shouldFailToStartWithoutKafka() throws IOException {
+        // given: a free port, so nothing listens on it
+        String nowhere;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            nowhere = "127.0.0.1:" + socket.getLocalPort();
+        }
+        EdgeSettings settings = EdgeSettings.defaults(nowhere).withPort(0)
                 .withBootTimeout(Duration.ofSeconds(3)).withOperationTimeout(Duration.ofSeconds(3));
 
         // then
         assertThatThrownBy(() -> EdgeServer.start(settings))
                 .isInstanceOf(RegistryStartupException.class)
-                .hasMessageContaining("127.0.0.1:1");
+                .hasMessageContaining(nowhere);
     }
 }

@@ -73,6 +73,13 @@ class RecordCodecTest {
     }
 
     @Test
+    void shouldDecodeAGlobalConfigKeyWithAnExplicitNullSubject() {
+        assertThat(codec.decode("{\"keytype\":\"CONFIG\",\"subject\":null,\"magic\":0}",
+                "{\"compatibilityLevel\":\"FORWARD\"}"))
+                .contains(new CompatibilityRecord(null, CompatibilityLevel.FORWARD));
+    }
+
+    @Test
     void shouldDecodeConfluentsNoopKeysToNothing() {
         assertThat(codec.decode("{\"keytype\":\"NOOP\",\"magic\":0}", null)).isEmpty();
     }
