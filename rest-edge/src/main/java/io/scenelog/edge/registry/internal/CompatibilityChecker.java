@@ -1,5 +1,6 @@
 package io.scenelog.edge.registry.internal;
 
+import io.scenelog.schemas.compat.CompatibilityLevel;
 import io.scenelog.schemas.compat.CompatibilityIssue;
 import io.scenelog.schemas.compat.SchemaCompatibilityGate;
 import java.util.ArrayList;
@@ -31,13 +32,11 @@ public final class CompatibilityChecker {
         if (level == CompatibilityLevel.NONE) {
             return CompatibilityResult.ok();
         }
-        io.scenelog.schemas.compat.CompatibilityLevel gateLevel =
-                io.scenelog.schemas.compat.CompatibilityLevel.valueOf(level.name());
         List<String> messages = new ArrayList<>();
         for (SchemaVersion version : earlier) {
             // One version at a time: the gate labels versions by list position, and a subject's
             // live versions need not be numbered 1..n.
-            SchemaCompatibilityGate.check(candidate.schema(), version.schema().schema(), gateLevel).issues()
+            SchemaCompatibilityGate.check(candidate.schema(), version.schema().schema(), level).issues()
                     .forEach(issue -> messages.add(describe(issue, version)));
         }
         return messages.isEmpty() ? CompatibilityResult.ok() : new CompatibilityResult(false, messages);

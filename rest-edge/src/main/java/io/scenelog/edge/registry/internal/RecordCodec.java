@@ -122,7 +122,7 @@ public final class RecordCodec {
             return new CompatibilityRecord(subject, null);
         }
         try {
-            return new CompatibilityRecord(subject, CompatibilityLevel.parse(level.asText()));
+            return new CompatibilityRecord(subject, CompatibilityLevels.parse(level.asText()));
         } catch (InvalidCompatibilityLevelException e) {
             throw new MalformedRecordException(e.getMessage(), e);
         }

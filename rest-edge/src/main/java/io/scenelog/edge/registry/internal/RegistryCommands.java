@@ -1,5 +1,6 @@
 package io.scenelog.edge.registry.internal;
 
+import io.scenelog.schemas.compat.CompatibilityLevel;
 import io.scenelog.edge.registry.internal.RegistryRecord.CompatibilityRecord;
 import io.scenelog.edge.registry.internal.RegistryRecord.IdWatermarkRecord;
 import io.scenelog.edge.registry.internal.RegistryRecord.SchemaVersionRecord;

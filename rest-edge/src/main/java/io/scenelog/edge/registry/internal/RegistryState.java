@@ -1,5 +1,6 @@
 package io.scenelog.edge.registry.internal;
 
+import io.scenelog.schemas.compat.CompatibilityLevel;
 import io.scenelog.edge.registry.internal.RegistryRecord.CompatibilityRecord;
 import io.scenelog.edge.registry.internal.RegistryRecord.IdWatermarkRecord;
 import io.scenelog.edge.registry.internal.RegistryRecord.SchemaVersionRecord;
@@ -197,7 +198,7 @@ public final class RegistryState {
 
     /** The registry-wide compatibility level, the default unless configured. */
     public CompatibilityLevel globalLevel() {
-        return globalLevel == null ? CompatibilityLevel.DEFAULT : globalLevel;
+        return globalLevel == null ? CompatibilityLevels.DEFAULT : globalLevel;
     }
 
     /** Whether the registry-wide level was configured explicitly. */

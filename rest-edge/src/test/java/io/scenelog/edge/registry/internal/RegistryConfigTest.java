@@ -1,5 +1,6 @@
 package io.scenelog.edge.registry.internal;
 
+import io.scenelog.schemas.compat.CompatibilityLevel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,12 +72,12 @@ class RegistryConfigTest {
 
     @Test
     void shouldParseLevelsCaseInsensitivelyAndRejectUnknownOnes() {
-        assertThat(CompatibilityLevel.parse("full_transitive"))
+        assertThat(CompatibilityLevels.parse("full_transitive"))
                 .isEqualTo(CompatibilityLevel.FULL_TRANSITIVE);
-        assertThatThrownBy(() -> CompatibilityLevel.parse("SIDEWAYS"))
+        assertThatThrownBy(() -> CompatibilityLevels.parse("SIDEWAYS"))
                 .isInstanceOf(InvalidCompatibilityLevelException.class)
                 .extracting(e -> ((RegistryException) e).errorCode().code()).isEqualTo(42203);
-        assertThatThrownBy(() -> CompatibilityLevel.parse(null))
+        assertThatThrownBy(() -> CompatibilityLevels.parse(null))
                 .isInstanceOf(InvalidCompatibilityLevelException.class);
     }
 }

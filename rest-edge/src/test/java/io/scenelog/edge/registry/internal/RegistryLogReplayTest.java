@@ -1,5 +1,6 @@
 package io.scenelog.edge.registry.internal;
 
+import io.scenelog.schemas.compat.CompatibilityLevel;
 import static io.scenelog.edge.registry.internal.Schemas.STRING;
 import static io.scenelog.edge.registry.internal.Schemas.USER_V1;
 import static io.scenelog.edge.registry.internal.Schemas.USER_V2_WITH_DEFAULT;

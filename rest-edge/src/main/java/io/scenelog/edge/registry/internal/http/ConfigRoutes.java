@@ -5,7 +5,8 @@ import static io.scenelog.edge.registry.internal.http.RegistryErrors.guarded;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.scenelog.edge.registry.internal.CompatibilityLevel;
+import io.scenelog.edge.registry.internal.CompatibilityLevels;
+import io.scenelog.schemas.compat.CompatibilityLevel;
 import io.scenelog.edge.registry.internal.CompatibilityResult;
 import io.scenelog.edge.registry.internal.InvalidCompatibilityLevelException;
 import io.scenelog.edge.registry.internal.RegistryService;
@@ -56,7 +57,7 @@ final class ConfigRoutes {
         if (level == null) {
             throw new InvalidCompatibilityLevelException("(missing: send {\"compatibility\": \"<level>\"})");
         }
-        return CompatibilityLevel.parse(level);
+        return CompatibilityLevels.parse(level);
     }
 
     private void compatibility(Context ctx, VersionRef version) {
