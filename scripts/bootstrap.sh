@@ -38,8 +38,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# --- npm packages of the peer tests (exact versions from the committed package-lock.json) ---
-for dir in peers/node; do
+# --- npm packages of the peer tests and examples (exact versions from the committed package-lock.json) ---
+for dir in peers/node examples/simulation-node; do
   [ -f "$dir/package-lock.json" ] || continue
   stamp="$dir/node_modules/.package-lock.json"
   if [ ! -f "$stamp" ] || [ "$dir/package-lock.json" -nt "$stamp" ]; then

@@ -1,25 +1,35 @@
 package io.scenelog.app;
 
+import io.scenelog.app.contract.ContractSchemas;
+import io.scenelog.app.kafka.ClientConfigs;
+import io.scenelog.app.streams.StaticMembership;
+import io.scenelog.app.streams.StreamsSummary;
+import io.scenelog.app.streams.TokenKeyFile;
 import io.scenelog.edge.EdgeServer;
 import io.scenelog.edge.EdgeSettings;
 import io.scenelog.kafka.embedded.BrokerProcess;
 import io.scenelog.kafka.embedded.BrokerProcessOptions;
 import io.scenelog.kafka.embedded.BrokerSettings;
+import io.scenelog.streams.PlatformStreams;
+import io.scenelog.streams.StreamsSettings;
 import io.scenelog.topics.TopicProvisioner;
 import io.scenelog.topics.TopicStatus;
 import io.scenelog.topics.Topics;
+import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole platform on one machine: a Kafka broker in its own process, the topic catalogue, and the edge (schema
- * registry). Parts start in dependency order and stop in reverse, so nothing outlives what it depends on.
+ * The whole platform on one machine: a Kafka broker in its own process, the topic catalogue, the edge (schema
+ * registry, with the platform's value schemas published) and platform-streams (the commit pipeline). Parts start in
+ * dependency order and stop in reverse, so nothing outlives what it depends on.
  */
 final class LocalPlatform implements AutoCloseable {
 
@@ -27,11 +37,16 @@ final class LocalPlatform implements AutoCloseable {
 
     /** One machine has one replica of everything. */
     private static final short REPLICATION_FACTOR = 1;
+    /** The static group member name of the one platform-streams instance of {@code up}. */
+    private static final String LOCAL_INSTANCE_ID = "scenelog-up";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private BrokerProcess broker;
     private EdgeServer edge;
     private List<TopicStatus> topics;
+    private TokenKeyFile.Loaded tokenKey;
+    private StreamsSettings streamsSettings;
+    private PlatformStreams streams;
 
     private LocalPlatform() {
     }
@@ -65,6 +80,19 @@ final class LocalPlatform implements AutoCloseable {
                 .withHost(settings.host())
                 .withPort(settings.httpPort())
                 .withReplicationFactor(REPLICATION_FACTOR)));
+        ContractSchemas.publish(ClientConfigs.registry(URI.create(registryUrl())));
+        tokenKey = TokenKeyFile.loadOrCreate(settings.tokenKeyFile());
+        LOG.info("{} the token key {}.", tokenKey.created() ? "Created" : "Reusing", settings.tokenKeyFile());
+        streamsSettings = StreamsSettings.builder(broker.bootstrapServers(), registryUrl(), tokenKey.key())
+                .stateDir(settings.streamsDirectory())
+                .commitInterval(settings.commitInterval())
+                .replicationFactor(REPLICATION_FACTOR)
+                // the topics were provisioned above, with the whole catalogue
+                .provisionTopics(false)
+                // one instance on one machine: after a crash, the restart takes its partitions back at once
+                .kafkaOverrides(StaticMembership.with(Map.of(), LOCAL_INSTANCE_ID))
+                .build();
+        streams = remember(PlatformStreams.start(streamsSettings));
     }
 
     String bootstrapServers() {
@@ -72,20 +100,39 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     String registryUrl() {
-        return edge.baseUri().toString();
+        return edge.baseUri().toString().replaceAll("/$", "");
+    }
+
+    /** Whether this start generated the token key (first start) or reused it. */
+    boolean tokenKeyCreated() {
+        return tokenKey.created();
+    }
+
+    String streamsSummary() {
+        return StreamsSummary.line(streamsSettings, streams);
     }
 
     List<TopicStatus> topics() {
         return topics;
     }
 
-    /** Whether every part is still running (the broker is a separate process that can die on its own). */
-    boolean healthy() {
-        return broker.isAlive();
+    /**
+     * What stopped, if anything did on its own: the broker is a separate process that can die, and the pipeline
+     * can stop on a fatal error.
+     */
+    Optional<String> failure() {
+        if (!broker.isAlive()) {
+            return Optional.of("the Kafka broker process stopped");
+        }
+        if (!StreamsSummary.running(streams)) {
+            return Optional.of("platform streams stopped processing (state " + streams.state() + ")");
+        }
+        return Optional.empty();
     }
 
+    /** Stops the parts in reverse order; safe to call again, and from the shutdown hook and the main thread. */
     @Override
-    public void close() {
+    public synchronized void close() {
         while (!started.isEmpty()) {
             AutoCloseable part = started.pop();
             try {

@@ -1,5 +1,9 @@
 package io.scenelog.app;
 
+import io.scenelog.app.bench.BenchCommand;
+import io.scenelog.app.simulate.SimulateCommand;
+import io.scenelog.app.streams.StreamsCommand;
+import io.scenelog.app.tail.TailCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +15,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ScenelogVersion.class,
         description = "Real-time collaborative 3D scenes rendered in the cloud, built around a Kafka commit log.",
-        subcommands = {UpCommand.class, RegistryCommand.class, TopicsCommand.class})
+        subcommands = {UpCommand.class, StreamsCommand.class, RegistryCommand.class, TopicsCommand.class,
+            SimulateCommand.class, TailCommand.class, BenchCommand.class})
 public final class ScenelogMain implements Runnable {
 
     @CommandLine.Spec
@@ -29,7 +34,9 @@ public final class ScenelogMain implements Runnable {
 
     /** The launcher's command line, configured as {@link #main} runs it (tests redirect its output). */
     static CommandLine commandLine() {
-        return new CommandLine(new ScenelogMain()).setExecutionExceptionHandler(new FailureHandler());
+        return new CommandLine(new ScenelogMain())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new FailureHandler());
     }
 
     @Override

@@ -4,9 +4,11 @@ import io.scenelog.topics.TopicStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -16,8 +18,8 @@ import picocli.CommandLine.Option;
 /** Runs the whole platform on this machine until Ctrl-C or SIGTERM. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Run the whole platform on this machine: a Kafka broker (KRaft) in its own process, "
-                + "the topic catalogue and the schema registry. Stops cleanly on Ctrl-C / SIGTERM; "
-                + "data survives restarts.")
+                + "the topic catalogue, the schema registry and platform-streams (the commit pipeline). Stops "
+                + "cleanly on Ctrl-C / SIGTERM; data survives restarts.")
 final class UpCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpCommand.class);
@@ -48,24 +50,34 @@ final class UpCommand implements Callable<Integer> {
             description = "Heap cap of the Kafka broker's JVM (default: ${DEFAULT-VALUE}).")
     private String brokerHeap;
 
+    @Option(names = "--commit-interval-ms", paramLabel = "MS", defaultValue = "50",
+            description = "How often platform-streams commits; committed events become visible then "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private long commitIntervalMs;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
-        UpSettings settings = new UpSettings(dataDirectory, host, kafkaPort, controllerPort, httpPort, brokerHeap);
+        UpSettings settings = new UpSettings(dataDirectory, host, kafkaPort, controllerPort, httpPort, brokerHeap,
+                Duration.ofMillis(commitIntervalMs));
         LocalPlatform platform = LocalPlatform.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Set before closing: the health check below must not take the parts stopping here for a failure.
+            stopping.set(true);
             LOG.info("Stopping Scenelog.");
             platform.close();
             stopped.countDown();
         }, "scenelog-shutdown"));
         printSummary(spec.commandLine().getOut(), settings, platform);
         while (!stopped.await(HEALTH_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-            if (!platform.healthy()) {
-                LOG.error("The Kafka broker process stopped unexpectedly (see {}); shutting Scenelog down.",
-                        settings.kafkaDirectory());
+            Optional<String> failure = platform.failure();
+            if (failure.isPresent() && !stopping.get()) {
+                LOG.error("Scenelog is shutting down: {} unexpectedly (data in {}).", failure.get(),
+                        settings.dataDirectory());
                 platform.close();
                 return 1;
             }
@@ -77,6 +89,9 @@ final class UpCommand implements Callable<Integer> {
         out.println("Scenelog is up.");
         out.println("  Kafka bootstrap:  " + platform.bootstrapServers());
         out.println("  Schema registry:  " + platform.registryUrl());
+        out.println(platform.streamsSummary());
+        out.println("  Token key:        " + settings.tokenKeyFile() + (platform.tokenKeyCreated() ? " (created)"
+                : " (reused)") + "; mint tools' tokens with --token-key-file");
         out.println("  Data directory:   " + settings.dataDirectory());
         out.println("  Topics:           " + platform.topics().stream()
                 .filter(t -> t.state() == TopicStatus.State.CREATED).count() + " created, "

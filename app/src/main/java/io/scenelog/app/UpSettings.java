@@ -1,6 +1,7 @@
 package io.scenelog.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -13,9 +14,10 @@ import java.util.Objects;
  * @param controllerPort Kafka's KRaft controller listener
  * @param httpPort       the edge's HTTP port (schema registry, and later the REST API)
  * @param brokerHeap     the broker JVM's heap cap, e.g. {@code 512m}
+ * @param commitInterval how often platform-streams commits (committed events become visible then)
  */
 record UpSettings(Path dataDirectory, String host, int kafkaPort, int controllerPort, int httpPort,
-        String brokerHeap) {
+        String brokerHeap, Duration commitInterval) {
 
     UpSettings {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -34,11 +36,24 @@ record UpSettings(Path dataDirectory, String host, int kafkaPort, int controller
             throw new IllegalArgumentException("--http-port " + httpPort + " is already used for Kafka: "
                     + "choose another port");
         }
+        if (commitInterval == null || commitInterval.toMillis() < 1) {
+            throw new IllegalArgumentException("--commit-interval-ms must be at least 1, e.g. 50");
+        }
     }
 
     /** Where the broker keeps its log. */
     Path kafkaDirectory() {
         return dataDirectory.resolve("kafka");
+    }
+
+    /** Where platform-streams keeps its state stores. */
+    Path streamsDirectory() {
+        return dataDirectory.resolve("streams");
+    }
+
+    /** The platform's token key: generated on the first start, reused after (tokens stay valid). */
+    Path tokenKeyFile() {
+        return dataDirectory.resolve("secrets").resolve("token.key");
     }
 
     private static void requirePort(String option, int port) {

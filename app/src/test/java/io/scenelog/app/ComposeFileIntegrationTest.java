@@ -54,6 +54,19 @@ class ComposeFileIntegrationTest {
                 .contains("context: " + REPO);
     }
 
+    @Test
+    void shouldRunTwoStreamsInstancesSharingOneApplicationWithTheTokenKeyAsASecret() throws Exception {
+        // when
+        List<String> services = dockerCompose("config", "--services").output().lines().toList();
+        String resolved = dockerCompose("config").output();
+
+        // then
+        assertThat(services).contains("streams-1", "streams-2");
+        assertThat(resolved).contains("--instance-id", "streams-1", "streams-2")
+                .contains("/run/secrets/token_key")
+                .contains("http://registry:8081");
+    }
+
     private record Result(int exitCode, String output) {
     }
 

@@ -26,7 +26,7 @@ class ScenelogMainTest {
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("up", "registry", "topics");
+        assertThat(out.toString()).contains("up", "streams", "registry", "topics", "simulate", "tail", "bench");
     }
 
     @Test
@@ -47,6 +47,37 @@ class ScenelogMainTest {
         // then
         assertThat(exitCode).isEqualTo(2);
         assertThat(err.toString()).contains("--kafka-port").contains("ninety");
+    }
+
+    @Test
+    void shouldRefuseToTailFromAVersionWithoutAScene() {
+        // when
+        int exitCode = run("tail", "--from-version", "3");
+
+        // then: validated before any client starts
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).contains("--from-version needs --scene");
+    }
+
+    @Test
+    void shouldRefuseTwoStartPositionsForTail() {
+        // when
+        int exitCode = run("tail", "--from-beginning", "--from-version", "3");
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("mutually exclusive");
+    }
+
+    @Test
+    void shouldAcceptOnlyKafkaAsTheSimulationsPath() {
+        // when
+        int exitCode = run("simulate", "--scene", "0f8fad5b-d9cb-469f-a165-70867728950e", "--count", "1",
+                "--token", "a.b.c", "--via", "livelink");
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("--via").contains("KAFKA");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.scenelog.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.scenelog.app.check.CheckReport;
 import io.scenelog.topics.Topic;
 import io.scenelog.topics.Topics;
 import java.io.IOException;
@@ -58,23 +59,35 @@ class UpCommandIntegrationTest {
     }
 
     @Test
-    void shouldBringUpBrokerTopicsAndRegistryAndKeepDataAcrossRestart() throws Exception {
-        // given: a first start on an empty data directory
+    void shouldBringUpBrokerTopicsRegistryAndPipelineAndKeepDataAcrossRestart() throws Exception {
+        // given: a first start on an empty data directory, and an action committed through its pipeline
         running = launch();
-        assertThat(running.summary()).contains("10 created, 0 verified");
+        assertThat(running.summary()).contains(Topics.all().size() + " created, 0 verified")
+                .contains("Platform streams: RUNNING").contains("token.key (created)");
         assertThat(topicNames(running.bootstrapServers()))
                 .containsAll(Topics.all().stream().map(Topic::name).toList());
         int id = registerSchema(running.registryUrl(), "probe-value");
+        LocalWriter writer = new LocalWriter(running.bootstrapServers(), running.registryUrl(),
+                running.tokenKeyFile());
+        writer.createScene();
+        assertThat(writer.commit(0)).isEqualTo(1);
 
         // when: stopped with SIGTERM and started again on the same directory
         stop(running);
         running = launch();
 
-        // then: the topics and the schema are still there
-        assertThat(running.summary()).contains("0 created, 10 verified");
+        // then: the topics, the schema, the token key and the scene's state are still there
+        assertThat(running.summary()).contains("0 created, " + Topics.all().size() + " verified")
+                .contains("token.key (reused)");
         assertThat(get(running.registryUrl() + "/subjects/probe-value/versions/latest"))
                 .contains("\"id\":" + id).contains("\"version\":1");
         assertThat(registerSchema(running.registryUrl(), "probe-value")).isEqualTo(id);
+        LocalWriter again = writer.reconnect(running.bootstrapServers(), running.registryUrl(),
+                running.tokenKeyFile());
+        assertThat(again.commit(1)).as("the next scene version after the restart").isEqualTo(2);
+        CheckReport check = again.check();
+        assertThat(check.passed()).as(check.describe()).isTrue();
+        assertThat(check.accepted()).isEqualTo(2);
     }
 
     @Test
@@ -171,6 +184,10 @@ class UpCommandIntegrationTest {
 
         String registryUrl() {
             return value("Schema registry:").orElseThrow().replaceAll("/$", "");
+        }
+
+        Path tokenKeyFile() {
+            return Path.of(value("Token key:").orElseThrow().replaceAll(" \\(.*$", ""));
         }
 
         private Optional<String> value(String label) {

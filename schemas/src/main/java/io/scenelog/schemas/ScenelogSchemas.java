@@ -5,7 +5,9 @@ import io.scenelog.model.AssetRecord;
 import io.scenelog.model.EntityState;
 import io.scenelog.model.NodeStatus;
 import io.scenelog.model.SceneAction;
+import io.scenelog.model.SceneControl;
 import io.scenelog.model.SceneEvent;
+import io.scenelog.model.SceneRecord;
 import io.scenelog.model.SessionRecord;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +36,9 @@ public final class ScenelogSchemas {
           ActionResult.class,
           SessionRecord.class,
           AssetRecord.class,
-          NodeStatus.class);
+          NodeStatus.class,
+          SceneControl.class,
+          SceneRecord.class);
 
   private static final Map<String, Schema> BY_FULL_NAME = index();
 

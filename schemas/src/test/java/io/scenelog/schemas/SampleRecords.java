@@ -6,6 +6,7 @@ import io.scenelog.model.AssetKind;
 import io.scenelog.model.AssetRecord;
 import io.scenelog.model.AssetRef;
 import io.scenelog.model.AssetSummary;
+import io.scenelog.model.ClientJoined;
 import io.scenelog.model.Camera;
 import io.scenelog.model.Color;
 import io.scenelog.model.ComponentKind;
@@ -29,7 +30,10 @@ import io.scenelog.model.RemoveComponents;
 import io.scenelog.model.Reparent;
 import io.scenelog.model.Role;
 import io.scenelog.model.SceneAction;
+import io.scenelog.model.SceneControl;
 import io.scenelog.model.SceneEvent;
+import io.scenelog.model.SceneRecord;
+import io.scenelog.model.SceneStatus;
 import io.scenelog.model.SessionClient;
 import io.scenelog.model.SessionMode;
 import io.scenelog.model.SessionRecord;
@@ -39,6 +43,7 @@ import io.scenelog.model.UpdateComponents;
 import io.scenelog.model.Vec3;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -60,7 +65,7 @@ public final class SampleRecords {
   public static List<SpecificRecord> all() {
     return List.of(
         sceneAction(), sceneEvent(), entityState(), actionResult(), sessionRecord(),
-        assetRecord(), nodeStatus());
+        assetRecord(), nodeStatus(), sceneControl(), sceneRecord());
   }
 
   public static Components fullComponents() {
@@ -192,6 +197,30 @@ public final class SampleRecords {
         .setHost("10.0.0.7")
         .setFrameEndpoint(null)
         .setHeartbeatAt(T0)
+        .build();
+  }
+
+  public static SceneControl sceneControl() {
+    return SceneControl.newBuilder()
+        .setCommandId(ACTION)
+        .setSceneId(SCENE)
+        .setClientId("bridge-1")
+        .setToken("eyJhbGciOiJIUzI1NiJ9.e30.signature")
+        .setIssuedAt(T0)
+        .setCommand(new ClientJoined(SESSION, "alice", Role.EDITOR, false))
+        .build();
+  }
+
+  public static SceneRecord sceneRecord() {
+    return SceneRecord.newBuilder()
+        .setSceneId(SCENE)
+        .setName("warehouse")
+        .setSettings(Map.of("sky", "#87ceeb"))
+        .setStatus(SceneStatus.ACTIVE)
+        .setVersion(17L)
+        .setEntityCount(2L)
+        .setCreatedAt(T0.minusSeconds(3600))
+        .setUpdatedAt(T0)
         .build();
   }
 }

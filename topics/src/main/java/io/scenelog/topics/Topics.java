@@ -5,7 +5,9 @@ import io.scenelog.model.AssetRecord;
 import io.scenelog.model.EntityState;
 import io.scenelog.model.NodeStatus;
 import io.scenelog.model.SceneAction;
+import io.scenelog.model.SceneControl;
 import io.scenelog.model.SceneEvent;
+import io.scenelog.model.SceneRecord;
 import io.scenelog.model.SessionRecord;
 import io.scenelog.schemas.wire.AvroSerdes;
 import java.time.Duration;
@@ -38,6 +40,18 @@ public final class Topics {
                     Optional.of(Duration.ofDays(1)), Map.of(),
                     "actions from every writer, before validation; platform-streams reads them"),
             "sceneId", SceneAction.class);
+
+    /**
+     * Commands that manage scenes and sessions (create/delete a scene; request, run, join, leave, end a session),
+     * keyed by sceneId and co-partitioned with {@link #SCENE_ACTIONS}, so the one task that owns a scene sees its
+     * commands and actions in one order.
+     */
+    public static final Topic<String, SceneControl> SCENE_CONTROL = avro(
+            new TopicSpec("scene-control", SCENE_PARTITIONS, CleanupPolicy.DELETE,
+                    Optional.of(Duration.ofDays(7)), Map.of(),
+                    "scene and session commands from the REST edge, bridges and render nodes; platform-streams reads"
+                            + " them"),
+            "sceneId", SceneControl.class);
 
     /** The commit log: accepted actions with their per-scene version. Replay and analytics read it. */
     public static final Topic<String, SceneEvent> SCENE_EVENTS = avro(
@@ -74,6 +88,13 @@ public final class Topics {
                     "session lifecycle: requested, assigned(node), running(endpoint), clients, ended"),
             "sessionId", SessionRecord.class);
 
+    /** Scene metadata (name, settings, status, version, entity count); platform-streams is the only writer. */
+    public static final Topic<String, SceneRecord> SCENES = avro(
+            new TopicSpec("scenes", SCENE_PARTITIONS, CleanupPolicy.COMPACT,
+                    Optional.empty(), COMPACTED,
+                    "scene metadata: name, settings, active/deleted, version and entity count"),
+            "sceneId", SceneRecord.class);
+
     /** Heartbeats and capacity of render nodes. */
     public static final Topic<String, NodeStatus> RENDER_NODES = avro(
             new TopicSpec("render-nodes", 1, CleanupPolicy.COMPACT,
@@ -105,8 +126,8 @@ public final class Topics {
             "registry record (JSON)", (registry, isKey) -> Serdes.String());
 
     private static final List<Topic<?, ?>> ALL = List.of(
-            SCENE_ACTIONS, SCENE_EVENTS, SCENE_STATE, SESSION_STATE, ACTION_RESULTS,
-            SESSIONS, RENDER_NODES, ASSETS, DEAD_LETTERS, SCHEMAS);
+            SCENE_ACTIONS, SCENE_CONTROL, SCENE_EVENTS, SCENE_STATE, SESSION_STATE, ACTION_RESULTS,
+            SESSIONS, SCENES, RENDER_NODES, ASSETS, DEAD_LETTERS, SCHEMAS);
 
     private Topics() {
     }

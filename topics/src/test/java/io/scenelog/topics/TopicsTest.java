@@ -3,6 +3,7 @@ package io.scenelog.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenelog.schemas.registry.InMemorySchemaRegistryClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,15 +18,15 @@ class TopicsTest {
 
         // then
         assertThat(names).doesNotHaveDuplicates().containsExactlyInAnyOrder(
-                "scene-actions", "scene-events", "scene-state", "session-state", "action-results",
-                "sessions", "render-nodes", "assets", "dead-letters", "_schemas");
+                "scene-actions", "scene-control", "scene-events", "scene-state", "session-state",
+                "action-results", "sessions", "scenes", "render-nodes", "assets", "dead-letters", "_schemas");
     }
 
     @Test
     void shouldCoPartitionEverySceneKeyedTopic() {
         // given: topics that Kafka Streams joins or routes by scene must agree on their partition count
-        List<Topic<?, ?>> sceneKeyed = List.of(Topics.SCENE_ACTIONS, Topics.SCENE_EVENTS, Topics.SCENE_STATE,
-                Topics.SESSION_STATE, Topics.ACTION_RESULTS, Topics.SESSIONS);
+        List<Topic<?, ?>> sceneKeyed = List.of(Topics.SCENE_ACTIONS, Topics.SCENE_CONTROL, Topics.SCENE_EVENTS,
+                Topics.SCENE_STATE, Topics.SESSION_STATE, Topics.ACTION_RESULTS, Topics.SESSIONS, Topics.SCENES);
 
         // then
         Set<Integer> counts = sceneKeyed.stream().map(t -> t.spec().partitions()).collect(Collectors.toSet());
@@ -63,5 +64,13 @@ class TopicsTest {
             assertThat(topic.valueSerde(registry).serializer().serialize(topic.name(), null))
                     .as("tombstone of %s", topic.name()).isNull();
         }
+    }
+
+    @Test
+    void shouldKeepSceneControlCommandsAWeekAndCompactScenes() {
+        assertThat(Topics.SCENE_CONTROL.spec().cleanup()).isEqualTo(CleanupPolicy.DELETE);
+        assertThat(Topics.SCENE_CONTROL.spec().retention()).contains(Duration.ofDays(7));
+        assertThat(Topics.SCENES.spec().cleanup()).isEqualTo(CleanupPolicy.COMPACT);
+        assertThat(Topics.SCENES.spec().retention()).isEmpty();
     }
 }

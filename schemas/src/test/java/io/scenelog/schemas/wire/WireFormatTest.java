@@ -90,7 +90,7 @@ class WireFormatTest {
     List<String> permanent =
         List.of("UNKNOWN", "UNAUTHORIZED", "FORBIDDEN_PERSIST", "UNKNOWN_SCENE",
             "UNKNOWN_SESSION", "UNKNOWN_ENTITY", "ENTITY_EXISTS", "VERSION_CONFLICT", "INVALID",
-            "DUPLICATE", "RATE_LIMITED");
+            "DUPLICATE", "RATE_LIMITED", "ALREADY_EXISTS");
 
     // when
     List<String> symbols = ReasonCode.getClassSchema().getEnumSymbols();

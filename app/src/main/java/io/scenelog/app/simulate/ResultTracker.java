@@ -1,0 +1,140 @@
+package io.scenelog.app.simulate;
+
+import io.scenelog.app.kafka.ClientConfigs;
+import io.scenelog.model.ActionResult;
+import io.scenelog.model.ActionStatus;
+import io.scenelog.model.ReasonCode;
+import io.scenelog.schemas.registry.SchemaRegistryClient;
+import io.scenelog.topics.Topics;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * Counts the results of one client's actions on {@code action-results}, on a thread of its own. It positions itself
+ * at the topic's end before the client sends anything, so it sees every result of this run and none of an earlier
+ * one. Results a caller waits for explicitly (a control command's) are handed to the caller instead of counted.
+ */
+final class ResultTracker implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final KafkaConsumer<String, ActionResult> consumer;
+    private final String clientId;
+    private final Map<UUID, CompletableFuture<ActionResult>> awaited = new ConcurrentHashMap<>();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final Map<ReasonCode, AtomicLong> reasons = new EnumMap<>(ReasonCode.class);
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    ResultTracker(String bootstrapServers, SchemaRegistryClient registry, String clientId) {
+        this.clientId = clientId;
+        this.consumer = new KafkaConsumer<>(ClientConfigs.committedReader(bootstrapServers, clientId + "-results"),
+                Topics.ACTION_RESULTS.keySerde(registry).deserializer(),
+                Topics.ACTION_RESULTS.valueSerde(registry).deserializer());
+        for (ReasonCode reason : ReasonCode.values()) {
+            reasons.put(reason, new AtomicLong());
+        }
+        this.thread = new Thread(this::follow, "scenelog-simulate-results");
+        this.thread.setDaemon(true);
+    }
+
+    /** Positions at the end of every partition (resolved now, before anything is sent), then follows. */
+    void start(Duration timeout) {
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ACTION_RESULTS.name(), timeout).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(p -> consumer.position(p, timeout));
+        thread.start();
+    }
+
+    /** The result of {@code actionId}, which is then not counted; register before sending the action. */
+    CompletableFuture<ActionResult> await(UUID actionId) {
+        return awaited.computeIfAbsent(actionId, id -> new CompletableFuture<>());
+    }
+
+    long accepted() {
+        return accepted.get();
+    }
+
+    long rejected() {
+        return rejected.get();
+    }
+
+    /** Rejections by reason, only the reasons seen. */
+    Map<ReasonCode, Long> reasons() {
+        Map<ReasonCode, Long> seen = new EnumMap<>(ReasonCode.class);
+        reasons.forEach((reason, n) -> {
+            if (n.get() > 0) {
+                seen.put(reason, n.get());
+            }
+        });
+        return seen;
+    }
+
+    /** Throws the error that stopped the follower thread, if one did. */
+    void rethrowFailure() {
+        RuntimeException e = failure.get();
+        if (e != null) {
+            throw new IllegalStateException("Stopped reading action-results: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void follow() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, ActionResult> record : consumer.poll(POLL)) {
+                    count(record.value());
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                failure.set(e);
+            }
+        } catch (RuntimeException e) {
+            failure.set(e);
+            awaited.values().forEach(f -> f.completeExceptionally(e));
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void count(ActionResult result) {
+        if (result == null || !clientId.equals(result.getClientId())) {
+            return;
+        }
+        CompletableFuture<ActionResult> waiting = awaited.remove(result.getActionId());
+        if (waiting != null) {
+            waiting.complete(result);
+        } else if (result.getStatus() == ActionStatus.ACCEPTED) {
+            accepted.incrementAndGet();
+        } else {
+            rejected.incrementAndGet();
+            reasons.get(result.getReason() == null ? ReasonCode.UNKNOWN : result.getReason()).incrementAndGet();
+        }
+    }
+}

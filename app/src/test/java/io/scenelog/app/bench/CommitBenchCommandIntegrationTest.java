@@ -1,0 +1,49 @@
+package io.scenelog.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scenelog.app.ScenelogMainAccess;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The commit benchmark's smoke run ({@code --quick}, one commit interval) on its own embedded broker: it completes,
+ * prints every row and writes the Markdown snippet. Its figures are never asserted: they depend on the machine.
+ */
+class CommitBenchCommandIntegrationTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void shouldReportThroughputRatiosAndLatencyPercentilesInATableAndMarkdown() throws Exception {
+        // given
+        Path markdown = directory.resolve("performance.md");
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = ScenelogMainAccess.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(out, true));
+
+        // when
+        int exitCode = commandLine.execute("bench", "commit", "--quick", "--commit-intervals", "50",
+                "--markdown", markdown.toString());
+
+        // then
+        assertThat(exitCode).as(out.toString()).isZero();
+        assertThat(out.toString())
+                .contains("bare loop: consume -> decide -> produce (peer)")
+                .contains("platform-streams, exactly_once_v2, commit 100 ms")
+                .contains("platform-streams, at_least_once, commit 100 ms")
+                .contains("bare produce -> consume (same broker, peer)")
+                .contains("platform-streams, exactly_once_v2, commit 50 ms")
+                .contains("Goals: EOS p50 <= 25 ms and p99 <= 80 ms");
+        assertThat(Files.readString(markdown))
+                .startsWith("### Commit pipeline (`scenelog bench commit`")
+                .contains("| vs bare loop |", "| p50 ms | p99 ms | p99.9 ms | samples |", "Goals:");
+    }
+}
