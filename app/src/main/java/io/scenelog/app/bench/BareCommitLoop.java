@@ -1,6 +1,7 @@
 package io.scenelog.app.bench;
 
 import io.scenelog.app.kafka.ClientConfigs;
+import io.scenelog.app.kafka.ConsumerLoop;
 import io.scenelog.model.ActionResult;
 import io.scenelog.model.ActionStatus;
 import io.scenelog.model.ReasonCode;
@@ -24,11 +25,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 
 /**
  * The benchmark's peer: the plainest correct loop around the same validation code as platform-streams
@@ -40,14 +41,12 @@ final class BareCommitLoop implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(50);
 
-    private final KafkaConsumer<String, SceneAction> consumer;
     private final KafkaProducer<String, SpecificRecord> producer;
     private final ActionDecider decider;
     private final Map<UUID, MapSceneState> scenes = new HashMap<>();
     private final int partitions;
-    private final Thread thread;
-    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    private volatile boolean running = true;
+    private final ConsumerLoop<String, SceneAction> loop;
+    private final AtomicReference<RuntimeException> sendFailure = new AtomicReference<>();
 
     /**
      * Starts consuming {@code scene-actions} at {@code start}.
@@ -58,7 +57,8 @@ final class BareCommitLoop implements AutoCloseable {
             Map<TopicPartition, Long> start) {
         scenes.forEach(id -> this.scenes.put(id, new MapSceneState(id)));
         this.decider = new ActionDecider(new TokenVerifier(key, Clock.systemUTC()));
-        this.consumer = new KafkaConsumer<>(ClientConfigs.committedReader(bootstrapServers, "scenelog-bench-peer"),
+        KafkaConsumer<String, SceneAction> consumer = new KafkaConsumer<>(
+                ClientConfigs.committedReader(bootstrapServers, "scenelog-bench-peer"),
                 Topics.SCENE_ACTIONS.keySerde(registry).deserializer(),
                 Topics.SCENE_ACTIONS.valueSerde(registry).deserializer());
         this.producer = new KafkaProducer<>(ClientConfigs.idempotentProducer(bootstrapServers,
@@ -67,13 +67,13 @@ final class BareCommitLoop implements AutoCloseable {
         this.partitions = start.size();
         consumer.assign(start.keySet());
         start.forEach(consumer::seek);
-        this.thread = new Thread(this::loop, "scenelog-bench-peer");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.loop = new ConsumerLoop<>("scenelog-bench-peer", consumer, POLL, this::commitAll);
+        this.loop.start();
     }
 
     void rethrowFailure() {
-        RuntimeException e = failure.get();
+        loop.rethrowFailure("The bare loop");
+        RuntimeException e = sendFailure.get();
         if (e != null) {
             throw new IllegalStateException("The bare loop failed: " + e.getMessage(), e);
         }
@@ -81,33 +81,15 @@ final class BareCommitLoop implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
         producer.close(Duration.ofSeconds(5));
     }
 
-    private void loop() {
-        try {
-            while (running) {
-                for (ConsumerRecord<String, SceneAction> record : consumer.poll(POLL)) {
-                    if (record.value() != null) {
-                        commit(record.value());
-                    }
-                }
+    private void commitAll(ConsumerRecords<String, SceneAction> records) {
+        for (ConsumerRecord<String, SceneAction> record : records) {
+            if (record.value() != null) {
+                commit(record.value());
             }
-        } catch (WakeupException e) {
-            if (running) {
-                failure.set(e);
-            }
-        } catch (RuntimeException e) {
-            failure.set(e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
         }
     }
 
@@ -139,7 +121,7 @@ final class BareCommitLoop implements AutoCloseable {
     private void send(String topic, Integer partition, String key, SpecificRecord value) {
         producer.send(new ProducerRecord<>(topic, partition, key, value), (metadata, e) -> {
             if (e != null) {
-                failure.compareAndSet(null, new IllegalStateException("Cannot write to " + topic, e));
+                sendFailure.compareAndSet(null, new IllegalStateException("Cannot write to " + topic, e));
             }
         });
     }

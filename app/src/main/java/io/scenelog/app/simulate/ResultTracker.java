@@ -1,6 +1,7 @@
 package io.scenelog.app.simulate;
 
 import io.scenelog.app.kafka.ClientConfigs;
+import io.scenelog.app.kafka.ConsumerLoop;
 import io.scenelog.model.ActionResult;
 import io.scenelog.model.ActionStatus;
 import io.scenelog.model.ReasonCode;
@@ -14,11 +15,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 
 /**
  * Counts the results of one client's actions on {@code action-results}, on a thread of its own. It positions itself
@@ -35,9 +35,7 @@ final class ResultTracker implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final Map<ReasonCode, AtomicLong> reasons = new EnumMap<>(ReasonCode.class);
-    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final ConsumerLoop<String, ActionResult> loop;
 
     ResultTracker(String bootstrapServers, SchemaRegistryClient registry, String clientId) {
         this.clientId = clientId;
@@ -47,8 +45,8 @@ final class ResultTracker implements AutoCloseable {
         for (ReasonCode reason : ReasonCode.values()) {
             reasons.put(reason, new AtomicLong());
         }
-        this.thread = new Thread(this::follow, "scenelog-simulate-results");
-        this.thread.setDaemon(true);
+        this.loop = new ConsumerLoop<>("scenelog-simulate-results", consumer, POLL, this::countAll,
+                e -> awaited.values().forEach(f -> f.completeExceptionally(e)));
     }
 
     /** Positions at the end of every partition (resolved now, before anything is sent), then follows. */
@@ -58,7 +56,7 @@ final class ResultTracker implements AutoCloseable {
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(p -> consumer.position(p, timeout));
-        thread.start();
+        loop.start();
     }
 
     /** The result of {@code actionId}, which is then not counted; register before sending the action. */
@@ -87,39 +85,17 @@ final class ResultTracker implements AutoCloseable {
 
     /** Throws the error that stopped the follower thread, if one did. */
     void rethrowFailure() {
-        RuntimeException e = failure.get();
-        if (e != null) {
-            throw new IllegalStateException("Stopped reading action-results: " + e.getMessage(), e);
-        }
+        loop.rethrowFailure("Reading action-results");
     }
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 
-    private void follow() {
-        try {
-            while (running) {
-                for (ConsumerRecord<String, ActionResult> record : consumer.poll(POLL)) {
-                    count(record.value());
-                }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                failure.set(e);
-            }
-        } catch (RuntimeException e) {
-            failure.set(e);
-            awaited.values().forEach(f -> f.completeExceptionally(e));
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+    private void countAll(ConsumerRecords<String, ActionResult> records) {
+        for (ConsumerRecord<String, ActionResult> record : records) {
+            count(record.value());
         }
     }
 
