@@ -9,6 +9,11 @@ import org.apache.kafka.streams.StreamsConfig;
 /** The Kafka Streams configuration of the commit pipeline, from its settings. */
 public final class StreamsConfigs {
 
+    /** The producer's first retry backoff: about the time a broker needs to finish a transaction's markers. */
+    static final long RETRY_BACKOFF_MS = 5;
+    /** The producer's longest retry backoff, reached by doubling when a broker stays unavailable. */
+    static final long RETRY_BACKOFF_MAX_MS = 200;
+
     private StreamsConfigs() {
     }
 
@@ -45,6 +50,12 @@ public final class StreamsConfigs {
                 Long.toString(settings.rocksDbWriteBufferBytes()));
         // Exactly-once implies an idempotent producer; said explicitly so no override can turn it off unnoticed.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), true);
+        // Under transaction version 2 the first send of a transaction is often answered CONCURRENT_TRANSACTIONS
+        // while the broker still writes the previous commit's markers (a few ms). With the client's default backoff
+        // (100 ms, doubling to 1 s) the commit's flush then waits hundreds of ms for that retry: retry soon instead,
+        // with a low ceiling. Only the wait changes; retries and idempotence stay as they were.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), RETRY_BACKOFF_MS);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), RETRY_BACKOFF_MAX_MS);
         props.putAll(settings.kafkaOverrides());
         return props;
     }

@@ -1,0 +1,42 @@
+package io.scenelog.streams.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scenelog.streams.StreamsSettings;
+import io.scenelog.streams.auth.TokenKey;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class StreamsConfigsTest {
+
+    private static final String BACKOFF = StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG);
+    private static final String BACKOFF_MAX =
+            StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG);
+
+    private final StreamsSettings.Builder builder =
+            StreamsSettings.builder("127.0.0.1:9092", "http://127.0.0.1:8081", TokenKey.generate());
+
+    @Test
+    void shouldRetryTransactionalSendsSoonerThanTheClientDefault() {
+        // when
+        Properties props = StreamsConfigs.of(builder.build(), null);
+
+        // then: a send refused while the previous transaction completes must not wait 100 ms to 1 s
+        assertThat(props.get(BACKOFF)).isEqualTo(StreamsConfigs.RETRY_BACKOFF_MS);
+        assertThat(props.get(BACKOFF_MAX)).isEqualTo(StreamsConfigs.RETRY_BACKOFF_MAX_MS);
+        assertThat(StreamsConfigs.RETRY_BACKOFF_MS).isLessThan(CommonClientConfigs.DEFAULT_RETRY_BACKOFF_MS);
+    }
+
+    @Test
+    void shouldLetOverridesChangeTheBackoff() {
+        // when
+        Properties props = StreamsConfigs.of(builder.kafkaOverrides(Map.of(BACKOFF, "250")).build(), null);
+
+        // then
+        assertThat(props.get(BACKOFF)).isEqualTo("250");
+    }
+}
