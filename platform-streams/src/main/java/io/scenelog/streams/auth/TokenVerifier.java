@@ -9,7 +9,9 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,9 +29,20 @@ public final class TokenVerifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Tokens verified recently; a client sends the same token with every action, so most checks are hits. */
+    private static final int CACHED_TOKENS = 4096;
+
     private final TokenKey key;
     private final Clock clock;
     private final Duration leeway;
+    private final Map<String, VerifiedToken> verified = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, VerifiedToken> eldest) {
+            return size() > CACHED_TOKENS;
+        }
+    };
 
     /**
      * A verifier without clock-skew leeway.
@@ -55,8 +68,39 @@ public final class TokenVerifier {
         return new TokenVerifier(key, clock, value);
     }
 
-    /** Verifies a compact JWS; never throws for a bad token. */
+    /**
+     * Verifies a compact JWS; never throws for a bad token. A token string that verified before is not parsed and
+     * signed again (the same text has the same signature and claims), but its expiry is checked on every call.
+     */
     public TokenVerification verify(String token) {
+        VerifiedToken known = cached(token);
+        if (known != null) {
+            return checkExpiry(known);
+        }
+        TokenVerification verification = verifyUncached(token);
+        if (verification instanceof TokenVerification.Valid valid) {
+            remember(token, valid.token());
+        }
+        return verification;
+    }
+
+    private synchronized VerifiedToken cached(String token) {
+        return token == null ? null : verified.get(token);
+    }
+
+    private synchronized void remember(String token, VerifiedToken verifiedToken) {
+        verified.put(token, verifiedToken);
+    }
+
+    private TokenVerification checkExpiry(VerifiedToken token) {
+        Instant now = clock.instant();
+        if (!now.isBefore(token.expiresAt().plus(leeway))) {
+            return invalid(TokenFailure.EXPIRED, "expired at " + token.expiresAt() + ", now " + now);
+        }
+        return new TokenVerification.Valid(token);
+    }
+
+    private TokenVerification verifyUncached(String token) {
         if (token == null || token.isEmpty()) {
             return invalid(TokenFailure.MALFORMED, "no token");
         }
@@ -99,10 +143,6 @@ public final class TokenVerifier {
             return invalid(TokenFailure.MALFORMED, "iat and exp must be whole seconds since the epoch");
         }
         Instant expiresAt = Instant.ofEpochSecond(exp.get());
-        Instant now = clock.instant();
-        if (!now.isBefore(expiresAt.plus(leeway))) {
-            return invalid(TokenFailure.EXPIRED, "expired at " + expiresAt + ", now " + now);
-        }
         Optional<String> sub = text(claims, "sub").filter(s -> !s.isBlank()
                 && s.length() <= TokenClaims.MAX_SUBJECT_LENGTH);
         if (sub.isEmpty()) {
@@ -118,8 +158,7 @@ public final class TokenVerifier {
             return invalid(TokenFailure.MALFORMED, "scene and session, when present, must be UUIDs");
         }
         TokenClaims tokenClaims = new TokenClaims(sub.get(), role.get(), scene.get(), session.get());
-        return new TokenVerification.Valid(
-                new VerifiedToken(tokenClaims, Instant.ofEpochSecond(iat.get()), expiresAt));
+        return checkExpiry(new VerifiedToken(tokenClaims, Instant.ofEpochSecond(iat.get()), expiresAt));
     }
 
     private boolean signatureMatches(String signingInput, String signature) {

@@ -59,6 +59,30 @@ class TokenVerifierTest {
     }
 
     @Test
+    void shouldRefuseACachedTokenOnceItExpires() {
+        // given: the token verified once, so the verifier remembers it
+        String token = issuer.issue(TokenClaims.of("alice", Role.EDITOR), Duration.ofMinutes(5));
+        assertThat(verifier.verify(token).isValid()).isTrue();
+
+        // when
+        clock.advance(Duration.ofMinutes(5));
+
+        // then
+        assertFailure(verifier.verify(token), TokenFailure.EXPIRED);
+    }
+
+    @Test
+    void shouldNotRememberAFailedTokenAsValid() {
+        // given: a token signed with another key fails, and keeps failing
+        String forged = new TokenIssuer(TokenKey.generate(), clock).issue(TokenClaims.of("alice", Role.ADMIN),
+                Duration.ofMinutes(5));
+
+        // then
+        assertFailure(verifier.verify(forged), TokenFailure.BAD_SIGNATURE);
+        assertFailure(verifier.verify(forged), TokenFailure.BAD_SIGNATURE);
+    }
+
+    @Test
     void shouldRefuseATokenAfterItExpires() {
         // given
         String token = issuer.issue(TokenClaims.of("alice", Role.EDITOR), Duration.ofMinutes(5));
