@@ -1,7 +1,5 @@
 package io.scenelog.streams.testing;
 
-import io.scenelog.edge.EdgeServer;
-import io.scenelog.edge.EdgeSettings;
 import io.scenelog.streams.PlatformStreams;
 import io.scenelog.streams.StreamsSettings;
 import io.scenelog.testkit.SharedKafka;
@@ -13,25 +11,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * One registry and one pipeline per test JVM on the shared broker, started on first use and stopped at exit:
- * the catalogue topics are shared by every test in the JVM, so a second pipeline would re-process the first one's
- * actions. Tests keep apart by using their own scene ids.
+ * One pipeline per test JVM on the shared broker, started on first use and stopped at exit: the catalogue topics are
+ * shared by every test in the JVM, so a second pipeline would re-process the first one's actions. Tests keep apart by
+ * using their own scene ids.
+ *
+ * <p>The registry is the in-memory one ({@code mock://}), shared by every serde of the JVM: the real registry lives in
+ * rest-edge, which depends on this module. The launcher's integration tests run the pipeline against the real one.
  */
 public final class RunningPlatform {
 
-    private static EdgeServer edge;
+    private static final String REGISTRY_URL = "mock://platform-streams-it";
+
     private static PlatformStreams platform;
 
     private RunningPlatform() {
-    }
-
-    /** The registry on the shared broker. */
-    public static synchronized EdgeServer registry() {
-        if (edge == null) {
-            edge = EdgeServer.start(EdgeSettings.defaults(SharedKafka.bootstrapServers()).withPort(0));
-            Runtime.getRuntime().addShutdownHook(new Thread(edge::close, "test-registry-stop"));
-        }
-        return edge;
     }
 
     /** The pipeline, with a low commit interval and a query endpoint on a free port. */
@@ -59,9 +52,8 @@ public final class RunningPlatform {
         }
     }
 
-    /** The registry's URL without the trailing slash. */
+    /** The registry every serde of the test JVM shares. */
     public static String registryUrl() {
-        String uri = registry().baseUri().toString();
-        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+        return REGISTRY_URL;
     }
 }
