@@ -7,6 +7,8 @@ import io.scenelog.app.streams.StreamsSummary;
 import io.scenelog.app.streams.TokenKeyFile;
 import io.scenelog.edge.EdgeServer;
 import io.scenelog.edge.EdgeSettings;
+import io.scenelog.edge.api.ApiSettings;
+import io.scenelog.edge.api.RestApi;
 import io.scenelog.kafka.embedded.BrokerProcess;
 import io.scenelog.kafka.embedded.BrokerProcessOptions;
 import io.scenelog.kafka.embedded.BrokerSettings;
@@ -27,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole platform on one machine: a Kafka broker in its own process, the topic catalogue, the edge (schema
- * registry, with the platform's value schemas published) and platform-streams (the commit pipeline). Parts start in
+ * The whole platform on one machine: a Kafka broker in its own process, the topic catalogue, the edge (REST API and
+ * schema registry, with the platform's value schemas published) and platform-streams (the commit pipeline). Parts start in
  * dependency order and stop in reverse, so nothing outlives what it depends on.
  */
 final class LocalPlatform implements AutoCloseable {
@@ -47,6 +49,7 @@ final class LocalPlatform implements AutoCloseable {
     private TokenKeyFile.Loaded tokenKey;
     private StreamsSettings streamsSettings;
     private PlatformStreams streams;
+    private Optional<String> firstAdminKey = Optional.empty();
 
     private LocalPlatform() {
     }
@@ -76,23 +79,39 @@ final class LocalPlatform implements AutoCloseable {
         broker = remember(BrokerProcess.start(brokerSettings,
                 BrokerProcessOptions.defaults().withMaxHeap(settings.brokerHeap())));
         topics = provisionTopics(broker.bootstrapServers());
+        tokenKey = TokenKeyFile.loadOrCreate(settings.tokenKeyFile());
+        LOG.info("{} the token key {}.", tokenKey.created() ? "Created" : "Reusing", settings.tokenKeyFile());
+        RestApi api = RestApi.create(ApiSettings.defaults(tokenKey.key(), settings.blobDirectory()));
         edge = remember(EdgeServer.start(EdgeSettings.defaults(broker.bootstrapServers())
                 .withHost(settings.host())
                 .withPort(settings.httpPort())
-                .withReplicationFactor(REPLICATION_FACTOR)));
+                .withReplicationFactor(REPLICATION_FACTOR), api));
         ContractSchemas.publish(ClientConfigs.registry(URI.create(registryUrl())));
-        tokenKey = TokenKeyFile.loadOrCreate(settings.tokenKeyFile());
-        LOG.info("{} the token key {}.", tokenKey.created() ? "Created" : "Reusing", settings.tokenKeyFile());
         streamsSettings = StreamsSettings.builder(broker.bootstrapServers(), registryUrl(), tokenKey.key())
                 .stateDir(settings.streamsDirectory())
                 .commitInterval(settings.commitInterval())
                 .replicationFactor(REPLICATION_FACTOR)
                 // the topics were provisioned above, with the whole catalogue
                 .provisionTopics(false)
+                // the REST API's state queries need Kafka Streams' metadata, which exists only with an
+                // application.server (a free port on this machine's interface)
+                .applicationServer(settings.host() + ":0")
                 // one instance on one machine: after a crash, the restart takes its partitions back at once
                 .kafkaOverrides(StaticMembership.with(Map.of(), LOCAL_INSTANCE_ID))
                 .build();
         streams = remember(PlatformStreams.start(streamsSettings));
+        api.pipeline().attachQueries(streams.queries());
+        api.pipeline().attachLocalPipeline(() -> streams.state().name());
+        firstAdminKey = api.createFirstAdminKey();
+    }
+
+    /** The admin API key created on this start (the first), to print once; empty on later starts. */
+    Optional<String> firstAdminKey() {
+        return firstAdminKey;
+    }
+
+    String apiUrl() {
+        return edge.baseUri().toString();
     }
 
     String bootstrapServers() {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 /** Runs the whole platform on this machine until Ctrl-C or SIGTERM. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Run the whole platform on this machine: a Kafka broker (KRaft) in its own process, "
-                + "the topic catalogue, the schema registry and platform-streams (the commit pipeline). Stops "
+                + "the topic catalogue, the REST API with the schema registry and platform-streams (the commit "
+                + "pipeline). Stops "
                 + "cleanly on Ctrl-C / SIGTERM; data survives restarts.")
 final class UpCommand implements Callable<Integer> {
 
@@ -43,7 +44,7 @@ final class UpCommand implements Callable<Integer> {
     private int controllerPort;
 
     @Option(names = "--http-port", defaultValue = "8080",
-            description = "HTTP port of the edge: schema registry (default: ${DEFAULT-VALUE}).")
+            description = "HTTP port of the edge: REST API and schema registry (default: ${DEFAULT-VALUE}).")
     private int httpPort;
 
     @Option(names = "--broker-heap", defaultValue = "512m",
@@ -87,6 +88,12 @@ final class UpCommand implements Callable<Integer> {
 
     private static void printSummary(PrintWriter out, UpSettings settings, LocalPlatform platform) {
         out.println("Scenelog is up.");
+        out.println("  REST API:         " + platform.apiUrl() + " (docs: " + platform.apiUrl() + "docs)");
+        platform.firstAdminKey().ifPresent(key -> {
+            out.println("  Admin API key:    " + key);
+            out.println("                    (shown this once; it is stored hashed. Exchange it for a token:");
+            out.println("                    curl -X POST -H 'X-Api-Key: <key>' " + platform.apiUrl() + "tokens)");
+        });
         out.println("  Kafka bootstrap:  " + platform.bootstrapServers());
         out.println("  Schema registry:  " + platform.registryUrl());
         out.println(platform.streamsSummary());

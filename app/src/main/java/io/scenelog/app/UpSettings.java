@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param host           the interface every server binds to and advertises
  * @param kafkaPort      Kafka's client listener
  * @param controllerPort Kafka's KRaft controller listener
- * @param httpPort       the edge's HTTP port (schema registry, and later the REST API)
+ * @param httpPort       the edge's HTTP port (REST API and schema registry)
  * @param brokerHeap     the broker JVM's heap cap, e.g. {@code 512m}
  * @param commitInterval how often platform-streams commits (committed events become visible then)
  */
@@ -49,6 +49,11 @@ record UpSettings(Path dataDirectory, String host, int kafkaPort, int controller
     /** Where platform-streams keeps its state stores. */
     Path streamsDirectory() {
         return dataDirectory.resolve("streams");
+    }
+
+    /** Where uploaded asset blobs live, content-addressed. */
+    Path blobDirectory() {
+        return dataDirectory.resolve("blobs");
     }
 
     /** The platform's token key: generated on the first start, reused after (tokens stay valid). */

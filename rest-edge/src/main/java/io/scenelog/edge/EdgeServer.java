@@ -1,17 +1,22 @@
 package io.scenelog.edge;
 
 import io.javalin.Javalin;
+import io.scenelog.edge.api.RestApi;
 import io.scenelog.edge.internal.HealthRoute;
 import io.scenelog.edge.registry.SchemaRegistry;
 import io.scenelog.edge.registry.SchemaRegistrySettings;
 import io.scenelog.edge.registry.SchemaRegistryRoutes;
+import io.scenelog.schemas.registry.CachingSchemaRegistryClient;
+import io.scenelog.schemas.registry.HttpSchemaRegistryClient;
 import java.net.URI;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The edge's HTTP server: the Confluent-compatible schema registry at the root ({@code /subjects},
- * {@code /schemas/ids/{id}}, {@code /config}, {@code /compatibility}) and {@code GET /health}.
+ * {@code /schemas/ids/{id}}, {@code /config}, {@code /compatibility}), {@code GET /health}, and, when started with
+ * one, the platform REST API ({@link RestApi}).
  *
  * <p>{@link #start} ensures the {@code _schemas} topic exists, starts listening (so {@code /health}
  * reports 503 while booting), and returns once the registry has read its log from the beginning.
@@ -23,11 +28,13 @@ public final class EdgeServer implements AutoCloseable {
     private final EdgeSettings settings;
     private final SchemaRegistry registry;
     private final Javalin app;
+    private final Optional<RestApi> api;
 
-    private EdgeServer(EdgeSettings settings, SchemaRegistry registry, Javalin app) {
+    private EdgeServer(EdgeSettings settings, SchemaRegistry registry, Javalin app, Optional<RestApi> api) {
         this.settings = settings;
         this.registry = registry;
         this.app = app;
+        this.api = api;
     }
 
     /**
@@ -37,6 +44,20 @@ public final class EdgeServer implements AutoCloseable {
      *     topic cannot be provisioned, or the log is not read within the boot timeout
      */
     public static EdgeServer start(EdgeSettings settings) {
+        return start(settings, Optional.empty());
+    }
+
+    /**
+     * Starts the server with the platform REST API beside the registry, and waits until both have caught up with
+     * Kafka. The API's routes answer 503 until its pipeline link has state queries attached.
+     *
+     * @param api the API to serve (closed with the server)
+     */
+    public static EdgeServer start(EdgeSettings settings, RestApi api) {
+        return start(settings, Optional.of(api));
+    }
+
+    private static EdgeServer start(EdgeSettings settings, Optional<RestApi> api) {
         SchemaRegistry registry = SchemaRegistry.open(new SchemaRegistrySettings(settings.bootstrapServers(),
                 settings.replicationFactor(), settings.operationTimeout(), settings.bootTimeout()));
         Javalin app = null;
@@ -48,18 +69,27 @@ public final class EdgeServer implements AutoCloseable {
                 config.jetty.port = settings.port();
                 config.http.maxRequestSize = settings.maxRequestBytes();
                 SchemaRegistryRoutes.mount(config.routes, registry);
-                HealthRoute.mount(config.routes, registry);
+                if (api.isPresent()) {
+                    api.get().mount(config, registry);
+                } else {
+                    HealthRoute.mount(config.routes, registry);
+                }
             });
             app.start();
             registry.awaitCaughtUp();
+            if (api.isPresent()) {
+                api.get().start(settings.bootstrapServers(), new CachingSchemaRegistryClient(
+                        new HttpSchemaRegistryClient(ownUri(settings, app.port()))));
+            }
         } catch (RuntimeException e) {
+            api.ifPresent(RestApi::close);
             if (app != null) {
                 app.stop();
             }
             registry.close();
             throw e;
         }
-        EdgeServer server = new EdgeServer(settings, registry, app);
+        EdgeServer server = new EdgeServer(settings, registry, app, api);
         LOG.info("Edge server listening on {} (schema registry over Kafka {}).", server.baseUri(),
                 settings.bootstrapServers());
         return server;
@@ -72,13 +102,22 @@ public final class EdgeServer implements AutoCloseable {
 
     /** The server's root URI, e.g. {@code http://127.0.0.1:8081/}; a wildcard host reads as 127.0.0.1. */
     public URI baseUri() {
+        return ownUri(settings, port());
+    }
+
+    /** The REST API, when the server serves one. */
+    public Optional<RestApi> api() {
+        return api;
+    }
+
+    private static URI ownUri(EdgeSettings settings, int port) {
         String host = settings.host();
         if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
             host = "127.0.0.1";
         } else if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + port() + "/");
+        return URI.create("http://" + host + ":" + port + "/");
     }
 
     /** The schema registry the server serves. */
@@ -98,7 +137,11 @@ public final class EdgeServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
-            registry.close();
+            try {
+                api.ifPresent(RestApi::close);
+            } finally {
+                registry.close();
+            }
         }
         LOG.info("Edge server {} stopped.", uri);
     }

@@ -1,6 +1,7 @@
 package io.scenelog.schemas;
 
 import io.scenelog.model.ActionResult;
+import io.scenelog.model.ApiKeyRecord;
 import io.scenelog.model.AssetRecord;
 import io.scenelog.model.EntityState;
 import io.scenelog.model.NodeStatus;
@@ -38,7 +39,8 @@ public final class ScenelogSchemas {
           AssetRecord.class,
           NodeStatus.class,
           SceneControl.class,
-          SceneRecord.class);
+          SceneRecord.class,
+          ApiKeyRecord.class);
 
   private static final Map<String, Schema> BY_FULL_NAME = index();
 

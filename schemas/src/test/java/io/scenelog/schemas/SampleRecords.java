@@ -1,6 +1,7 @@
 package io.scenelog.schemas;
 
 import io.scenelog.model.ActionResult;
+import io.scenelog.model.ApiKeyRecord;
 import io.scenelog.model.ActionStatus;
 import io.scenelog.model.AssetKind;
 import io.scenelog.model.AssetRecord;
@@ -65,7 +66,7 @@ public final class SampleRecords {
   public static List<SpecificRecord> all() {
     return List.of(
         sceneAction(), sceneEvent(), entityState(), actionResult(), sessionRecord(),
-        assetRecord(), nodeStatus(), sceneControl(), sceneRecord());
+        assetRecord(), nodeStatus(), sceneControl(), sceneRecord(), apiKeyRecord());
   }
 
   public static Components fullComponents() {
@@ -221,6 +222,18 @@ public final class SampleRecords {
         .setEntityCount(2L)
         .setCreatedAt(T0.minusSeconds(3600))
         .setUpdatedAt(T0)
+        .build();
+  }
+
+  public static ApiKeyRecord apiKeyRecord() {
+    return ApiKeyRecord.newBuilder()
+        .setKeyId(UUID.fromString("7d7a1a4e-0c43-4a57-9a8e-0d1f1f3c2b11"))
+        .setName("warehouse-sim")
+        .setRole(Role.EDITOR)
+        .setSceneId(SCENE)
+        .setSecretSha256("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+        .setCreatedAt(T0.minusSeconds(60))
+        .setCreatedBy("admin")
         .build();
   }
 }

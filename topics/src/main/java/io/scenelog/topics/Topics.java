@@ -1,6 +1,7 @@
 package io.scenelog.topics;
 
 import io.scenelog.model.ActionResult;
+import io.scenelog.model.ApiKeyRecord;
 import io.scenelog.model.AssetRecord;
 import io.scenelog.model.EntityState;
 import io.scenelog.model.NodeStatus;
@@ -109,6 +110,16 @@ public final class Topics {
                     "asset metadata (blobs live in the blob store by sha-256)"),
             "assetId", AssetRecord.class);
 
+    /**
+     * API keys of server-side principals (hashed secrets only), written by the REST edge; every edge instance reads
+     * the whole topic, so a key created or revoked on one is known to all.
+     */
+    public static final Topic<String, ApiKeyRecord> API_KEYS = avro(
+            new TopicSpec("api-keys", 1, CleanupPolicy.COMPACT,
+                    Optional.empty(), COMPACTED,
+                    "API keys of server-side principals (SHA-256 of the secret only); the REST edge reads and writes"),
+            "keyId", ApiKeyRecord.class);
+
     /** Records nobody could process: original key and bytes, with the failure in headers. Never rejections. */
     public static final Topic<byte[], byte[]> DEAD_LETTERS = new Topic<>(
             new TopicSpec("dead-letters", 1, CleanupPolicy.DELETE,
@@ -127,7 +138,7 @@ public final class Topics {
 
     private static final List<Topic<?, ?>> ALL = List.of(
             SCENE_ACTIONS, SCENE_CONTROL, SCENE_EVENTS, SCENE_STATE, SESSION_STATE, ACTION_RESULTS,
-            SESSIONS, SCENES, RENDER_NODES, ASSETS, DEAD_LETTERS, SCHEMAS);
+            SESSIONS, SCENES, RENDER_NODES, ASSETS, API_KEYS, DEAD_LETTERS, SCHEMAS);
 
     private Topics() {
     }

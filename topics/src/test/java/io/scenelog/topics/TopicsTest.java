@@ -19,7 +19,8 @@ class TopicsTest {
         // then
         assertThat(names).doesNotHaveDuplicates().containsExactlyInAnyOrder(
                 "scene-actions", "scene-control", "scene-events", "scene-state", "session-state",
-                "action-results", "sessions", "scenes", "render-nodes", "assets", "dead-letters", "_schemas");
+                "action-results", "sessions", "scenes", "render-nodes", "assets", "api-keys", "dead-letters",
+                "_schemas");
     }
 
     @Test

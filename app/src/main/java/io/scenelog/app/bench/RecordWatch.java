@@ -1,7 +1,7 @@
 package io.scenelog.app.bench;
 
 import io.scenelog.app.kafka.ClientConfigs;
-import io.scenelog.app.kafka.ConsumerLoop;
+import io.scenelog.topics.ConsumerLoop;
 import io.scenelog.schemas.registry.SchemaRegistryClient;
 import io.scenelog.topics.Topic;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.scenelog.app.contract;
 
 import io.scenelog.model.ActionResult;
+import io.scenelog.model.ApiKeyRecord;
 import io.scenelog.model.AssetRecord;
 import io.scenelog.model.EntityState;
 import io.scenelog.model.NodeStatus;
@@ -41,6 +42,7 @@ public final class ContractSchemas {
             entry(Topics.ACTION_RESULTS, ActionResult.class),
             entry(Topics.SESSIONS, SessionRecord.class),
             entry(Topics.SCENES, SceneRecord.class),
+            entry(Topics.API_KEYS, ApiKeyRecord.class),
             entry(Topics.RENDER_NODES, NodeStatus.class),
             entry(Topics.ASSETS, AssetRecord.class));
 

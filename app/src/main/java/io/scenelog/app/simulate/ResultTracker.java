@@ -1,7 +1,7 @@
 package io.scenelog.app.simulate;
 
 import io.scenelog.app.kafka.ClientConfigs;
-import io.scenelog.app.kafka.ConsumerLoop;
+import io.scenelog.topics.ConsumerLoop;
 import io.scenelog.model.ActionResult;
 import io.scenelog.model.ActionStatus;
 import io.scenelog.model.ReasonCode;

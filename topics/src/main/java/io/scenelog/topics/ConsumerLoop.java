@@ -1,4 +1,4 @@
-package io.scenelog.app.kafka;
+package io.scenelog.topics;
 
 import java.time.Duration;
 import java.util.Objects;
