@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform on one machine: a Kafka broker in its own process, the topic catalogue, the edge (REST API and
- * schema registry, with the platform's value schemas published) and platform-streams (the commit pipeline). Parts start in
- * dependency order and stop in reverse, so nothing outlives what it depends on.
+ * schema registry, with the platform's value schemas published) and platform-streams (the commit pipeline). Parts
+ * start in dependency order and stop in reverse, so nothing outlives what it depends on.
  */
 final class LocalPlatform implements AutoCloseable {
 
