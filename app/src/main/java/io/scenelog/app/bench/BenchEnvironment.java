@@ -29,6 +29,16 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 final class BenchEnvironment implements AutoCloseable {
 
+    /** Starts the edge server of an embedded environment. */
+    @FunctionalInterface
+    interface EdgeStarter {
+        /**
+         * @param bootstrapServers the broker just started
+         * @param workDirectory    the run's temporary directory (deleted on close), e.g. for blobs
+         */
+        EdgeServer start(String bootstrapServers, Path workDirectory);
+    }
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Path workDirectory;
     private final String bootstrapServers;
@@ -36,7 +46,8 @@ final class BenchEnvironment implements AutoCloseable {
     private final SchemaRegistryClient registry;
     private final boolean embedded;
 
-    private BenchEnvironment(Path workDirectory, Optional<String> bootstrap, Optional<URI> registryUrl) {
+    private BenchEnvironment(Path workDirectory, Optional<String> bootstrap, Optional<URI> registryUrl,
+            EdgeStarter edgeStarter) {
         this.workDirectory = workDirectory;
         this.embedded = bootstrap.isEmpty();
         if (bootstrap.isPresent()) {
@@ -53,7 +64,7 @@ final class BenchEnvironment implements AutoCloseable {
         if (registryUrl.isPresent()) {
             this.registryUrl = registryUrl.get();
         } else {
-            EdgeServer edge = EdgeServer.start(EdgeSettings.defaults(bootstrapServers).withPort(0));
+            EdgeServer edge = edgeStarter.start(bootstrapServers, workDirectory);
             started.push(edge);
             this.registryUrl = URI.create(edge.baseUri().toString().replaceAll("/$", ""));
         }
@@ -68,6 +79,17 @@ final class BenchEnvironment implements AutoCloseable {
      * @param registryUrl an existing registry, or empty for one in this process
      */
     static BenchEnvironment start(Optional<String> bootstrap, Optional<URI> registryUrl) {
+        return start(bootstrap, registryUrl,
+                (servers, directory) -> EdgeServer.start(EdgeSettings.defaults(servers).withPort(0)));
+    }
+
+    /**
+     * Starts what is not given, the edge (when no registry is given) by {@code edgeStarter}: a benchmark of the REST
+     * API needs the edge with the API mounted, serving the registry as {@code up} does.
+     *
+     * @param edgeStarter starts an edge on a free port; closed with the environment
+     */
+    static BenchEnvironment start(Optional<String> bootstrap, Optional<URI> registryUrl, EdgeStarter edgeStarter) {
         Path directory;
         try {
             directory = Files.createTempDirectory("scenelog-bench-");
@@ -76,7 +98,7 @@ final class BenchEnvironment implements AutoCloseable {
         }
         BenchEnvironment environment = null;
         try {
-            environment = new BenchEnvironment(directory, bootstrap, registryUrl);
+            environment = new BenchEnvironment(directory, bootstrap, registryUrl, edgeStarter);
             return environment;
         } finally {
             if (environment == null) {

@@ -60,8 +60,7 @@ final class AccessRoutes {
         }
         ApiKeyRecord key = keys.authenticate(keyText.trim());
         guard.charge("key:" + key.getKeyId());
-        JsonNode body = ctx.contentLength() == 0 && ctx.contentType() == null
-                ? ApiJson.object() : ApiJson.body(ctx, maxJsonBytes);
+        JsonNode body = ApiJson.optionalBody(ctx, maxJsonBytes);
         ObjectNode request = StrictJson.object(body, "", Set.of("role", "scene", "session", "ttlSeconds"), Set.of());
         Role role = StrictJson.optional(request.get("role"), "role",
                 (node, path) -> StrictJson.enumValue(node, path, Role.class, true)).orElse(key.getRole());

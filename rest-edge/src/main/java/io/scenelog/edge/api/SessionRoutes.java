@@ -74,20 +74,17 @@ final class SessionRoutes {
         Access.requireRole(caller, Role.EDITOR);
         Access.requireScene(caller, sceneId);
         Access.requireNoSessionScope(caller);
-        SessionMode mode = SessionMode.PERSISTENT;
-        if (ctx.contentLength() > 0 || ctx.contentType() != null) {
-            ObjectNode body = StrictJson.object(ApiJson.body(ctx, maxJsonBytes), "", Set.of("mode"), Set.of());
-            mode = StrictJson.optional(body.get("mode"), "mode",
-                    (node, path) -> StrictJson.enumValue(node, path, SessionMode.class, true)).orElse(mode);
-        }
-        SessionMode wanted = mode;
+        ObjectNode body = StrictJson.object(ApiJson.optionalBody(ctx, maxJsonBytes), "", Set.of("mode"), Set.of());
+        SessionMode wanted = StrictJson.optional(body.get("mode"), "mode",
+                (node, path) -> StrictJson.enumValue(node, path, SessionMode.class, true))
+                .orElse(SessionMode.PERSISTENT);
         Optional<SessionRecord> existing = platform.liveSessions(sceneId).stream()
                 .filter(session -> session.getMode() == wanted).findFirst();
         if (existing.isPresent()) {
             ApiJson.write(ctx, 200, ResourceJson.session(existing.get()));
             return;
         }
-        SessionRecord session = start(sceneId, mode);
+        SessionRecord session = start(sceneId, wanted);
         ctx.header("Location", "/sessions/" + session.getSessionId());
         ApiJson.write(ctx, 201, ResourceJson.session(session));
     }

@@ -62,6 +62,17 @@ public final class ApiJson {
         }
     }
 
+    /**
+     * The body of a request whose body is optional: an empty object when the client sent none (no content type and
+     * no bytes, e.g. {@code curl -X POST} without {@code -d}), else as {@link #body}.
+     */
+    public static JsonNode optionalBody(Context ctx, long maxBytes) {
+        if (ctx.contentType() == null && ctx.contentLength() <= 0) {
+            return object();
+        }
+        return body(ctx, maxBytes);
+    }
+
     /** Writes a JSON response with a status. */
     public static void write(Context ctx, int status, Object body) {
         try {
