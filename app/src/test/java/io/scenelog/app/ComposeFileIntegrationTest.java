@@ -43,14 +43,15 @@ class ComposeFileIntegrationTest {
     }
 
     @Test
-    void shouldRunTheRegistryFromOurImageAgainstAllBrokers() throws Exception {
+    void shouldRunTheEdgeFromOurImageAgainstAllBrokersAndBothStreamsInstances() throws Exception {
         // when
         List<String> services = dockerCompose("config", "--services").output().lines().toList();
         String resolved = dockerCompose("config").output();
 
-        // then
-        assertThat(services).contains("registry");
-        assertThat(resolved).contains("- registry").contains("kafka-1:9092,kafka-2:9092,kafka-3:9092")
+        // then: the REST API and the registry on one port, entity reads from the streams' query endpoints
+        assertThat(services).contains("edge").doesNotContain("registry");
+        assertThat(resolved).contains("- edge").contains("kafka-1:9092,kafka-2:9092,kafka-3:9092")
+                .contains("streams-1:7070,streams-2:7070")
                 .contains("context: " + REPO);
     }
 
@@ -64,7 +65,8 @@ class ComposeFileIntegrationTest {
         assertThat(services).contains("streams-1", "streams-2");
         assertThat(resolved).contains("--instance-id", "streams-1", "streams-2")
                 .contains("/run/secrets/token_key")
-                .contains("http://registry:8081");
+                .contains("http://edge:8080")
+                .contains("--application-server", "streams-1:7070", "streams-2:7070");
     }
 
     private record Result(int exitCode, String output) {
@@ -90,7 +92,7 @@ class ComposeFileIntegrationTest {
 
     @Test
     void shouldShipADockerfileThatBuildsTheLauncher() throws IOException {
-        // the compose build context must produce the launcher jar the registry service runs
+        // the compose build context must produce the launcher jar the services run
         String dockerfile = Files.readString(REPO.resolve("Dockerfile"));
         assertThat(dockerfile).contains("mvn -B -ntp -q -DskipTests package")
                 .contains("app/target/scenelog.jar");

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.LongFunction;
 
 /**
  * The benchmark's side of the REST API: plain {@link HttpClient} requests, as any integrator would send them. One
@@ -53,6 +54,19 @@ final class ApiHttp {
     /** Sends and keeps the body as text (error bodies are reported). */
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A closed-loop call per request: 2xx succeeds; any other status, or no answer, fails with its body. */
+    ClosedLoop.Call call(LongFunction<HttpRequest> requests) {
+        return n -> {
+            try {
+                HttpResponse<String> response = send(requests.apply(n));
+                return response.statusCode() / 100 == 2 ? ClosedLoop.Outcome.OK
+                        : ClosedLoop.Outcome.failed("HTTP " + response.statusCode(), response.body());
+            } catch (IOException e) {
+                return ClosedLoop.Outcome.failed(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+            }
+        };
     }
 
     /**

@@ -1,8 +1,5 @@
 package io.scenelog.app.bench;
 
-import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,20 +7,40 @@ import java.util.concurrent.CountDownLatch;
 import org.HdrHistogram.Histogram;
 
 /**
- * Clients in closed loops: each sends a request, waits for the answer, sends the next, for a warm-up and then a
- * timed window, on its own thread. What 50 integrators hammering the API look like; unlike the paced sender of the
- * pipeline's latency probe, the offered rate is whatever the API sustains, and a latency is one request's round
- * trip (service time plus queueing behind the other clients).
+ * Clients in closed loops: each makes a call, waits for its answer, makes the next, for a warm-up and then a timed
+ * window, on its own thread. What 50 integrators hammering the API look like; unlike the paced sender of the
+ * pipeline's latency probe, the offered rate is whatever the system sustains, and a latency is one call's round trip
+ * (service time plus queueing behind the other clients). The same loop drives REST requests and direct Kafka writes,
+ * so the two compare like for like.
  */
 final class ClosedLoop {
 
     /** Latencies up to a minute, three significant digits. */
     private static final long HIGHEST_MICROS = Duration.ofMinutes(1).toNanos() / 1000;
 
-    /** Builds a client's {@code n}-th request. */
+    /** A client's {@code n}-th call: blocks until it is answered. */
     @FunctionalInterface
-    interface Requests {
-        HttpRequest next(long n);
+    interface Call {
+        Outcome call(long n) throws InterruptedException;
+    }
+
+    /**
+     * How a call ended.
+     *
+     * @param failure what failed (e.g. "HTTP 503"), or null when the call succeeded
+     * @param detail  the response body or message of a failure
+     */
+    record Outcome(String failure, String detail) {
+
+        static final Outcome OK = new Outcome(null, null);
+
+        static Outcome failed(String failure, String detail) {
+            return new Outcome(failure, detail);
+        }
+
+        boolean ok() {
+            return failure == null;
+        }
     }
 
     private ClosedLoop() {
@@ -33,18 +50,18 @@ final class ClosedLoop {
      * Runs every client until the window closes; requests that start in the window are timed.
      *
      * @param phase   names the phase in errors
-     * @param clients one request factory per client
-     * @return successful requests per second over the window, their latencies, and the window's errors
+     * @param clients one call per client
+     * @return successful calls per second over the window, their latencies, and the window's errors
      */
-    static PhaseResult run(String phase, ApiHttp http, List<Requests> clients, Duration warmUp, Duration duration,
-            ErrorTally errors) throws InterruptedException {
+    static PhaseResult run(String phase, List<Call> clients, Duration warmUp, Duration duration, ErrorTally errors)
+            throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(clients.size());
         CountDownLatch go = new CountDownLatch(1);
         List<Loop> loops = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         long[] window = new long[2];
         for (int c = 0; c < clients.size(); c++) {
-            Loop loop = new Loop(phase, http, clients.get(c), errors);
+            Loop loop = new Loop(phase, clients.get(c), errors);
             loops.add(loop);
             Thread thread = new Thread(() -> loop.run(ready, go, window), "bench-" + phase + "-client-" + c);
             thread.setDaemon(true);
@@ -79,18 +96,16 @@ final class ClosedLoop {
     /** One client's loop and its own histogram (merged once the loop ends, so recording never contends). */
     private static final class Loop {
         private final String phase;
-        private final ApiHttp http;
-        private final Requests requests;
+        private final Call call;
         private final ErrorTally errors;
         private final Histogram micros = new Histogram(HIGHEST_MICROS, 3);
         private long succeeded;
         private long lastAnswer;
         private volatile RuntimeException failure;
 
-        Loop(String phase, ApiHttp http, Requests requests, ErrorTally errors) {
+        Loop(String phase, Call call, ErrorTally errors) {
             this.phase = phase;
-            this.http = http;
-            this.requests = requests;
+            this.call = call;
             this.errors = errors;
         }
 
@@ -107,28 +122,20 @@ final class ClosedLoop {
                         return;
                     }
                     boolean measured = start >= measureFrom;
-                    send(requests.next(n), start, measured);
+                    Outcome outcome = call.call(n);
+                    long answered = System.nanoTime();
+                    if (!outcome.ok()) {
+                        errors.record(phase, measured, outcome.failure(), outcome.detail());
+                    } else if (measured) {
+                        micros.recordValue(Math.min(HIGHEST_MICROS, (answered - start) / 1000));
+                        succeeded++;
+                        lastAnswer = answered;
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 failure = e;
-            }
-        }
-
-        private void send(HttpRequest request, long start, boolean measured) throws InterruptedException {
-            try {
-                HttpResponse<String> response = http.send(request);
-                long answered = System.nanoTime();
-                if (response.statusCode() / 100 != 2) {
-                    errors.status(phase, measured, response.statusCode(), response.body());
-                } else if (measured) {
-                    micros.recordValue(Math.min(HIGHEST_MICROS, (answered - start) / 1000));
-                    succeeded++;
-                    lastAnswer = answered;
-                }
-            } catch (IOException e) {
-                errors.failure(phase, measured, e);
             }
         }
 

@@ -98,7 +98,8 @@ public final class CommitBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void write(Path file, String text) {
+    /** Writes a benchmark's Markdown snippet, creating the directory. */
+    static void write(Path file, String text) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {

@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Every failed request of a run: non-2xx answers by phase and status, and requests that got no answer (timeouts,
- * refused connections) by exception, warm-up included, each with the first response body or message. Errors are
- * reported beside the figures, never dropped: a fast API that answers 429 or 503 is not a fast API.
+ * Every failed call of a run by phase and kind, warm-up included, each with the first response body or message:
+ * non-2xx answers by status, requests without an answer by exception, rejected or unanswered direct actions. Errors
+ * are reported beside the figures, never dropped: a fast API that answers 429 or 503 is not a fast API.
  */
 final class ErrorTally {
 
@@ -20,14 +20,17 @@ final class ErrorTally {
 
     private final Map<String, Kind> kinds = new ConcurrentSkipListMap<>();
 
-    /** A non-2xx answer. */
-    void status(String phase, boolean measured, int status, String body) {
-        record(phase, measured, "HTTP " + status, body);
-    }
-
-    /** A request that got no answer. */
-    void failure(String phase, boolean measured, Exception error) {
-        record(phase, measured, error.getClass().getSimpleName(), String.valueOf(error.getMessage()));
+    /**
+     * One failed call.
+     *
+     * @param kind   what failed, e.g. "HTTP 503" or "HttpTimeoutException"
+     * @param detail the response body or the message
+     */
+    void record(String phase, boolean measured, String kind, String detail) {
+        Kind tally = kinds.computeIfAbsent(key(phase, measured, kind), k -> new Kind());
+        tally.count.increment();
+        String text = detail == null ? "" : detail.replaceAll("\\s+", " ").trim();
+        tally.sample.compareAndSet(null, text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) + "..." : text);
     }
 
     /** Errors of a phase's measured window. */
@@ -47,13 +50,6 @@ final class ErrorTally {
         kinds.forEach((key, kind) -> lines.add(String.format(Locale.ROOT, "%s: %d x, first: %s", key,
                 kind.count.sum(), kind.sample.get())));
         return lines;
-    }
-
-    private void record(String phase, boolean measured, String what, String sample) {
-        Kind kind = kinds.computeIfAbsent(key(phase, measured, what), k -> new Kind());
-        kind.count.increment();
-        String text = sample == null ? "" : sample.replaceAll("\\s+", " ").trim();
-        kind.sample.compareAndSet(null, text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) + "..." : text);
     }
 
     private static String key(String phase, boolean measured, String what) {

@@ -79,6 +79,13 @@ public final class StreamsCommand implements Callable<Integer> {
                     + "group to time the old instance out (env SCENELOG_INSTANCE_ID).")
     private String instanceId;
 
+    @Option(names = "--application-server", paramLabel = "HOST:PORT",
+            defaultValue = "${env:SCENELOG_APPLICATION_SERVER}",
+            description = "Where this instance serves state queries to its peers and to REST edges (Kafka Streams'"
+                    + " application.server; port 0 for a free one). Needed for the REST API's entity reads "
+                    + "(env SCENELOG_APPLICATION_SERVER).")
+    private String applicationServer;
+
     @Option(names = "--kafka-config", paramLabel = "KEY=VALUE",
             description = "Further Kafka Streams or client settings, e.g. security.protocol=SASL_SSL (repeatable).")
     private Map<String, String> kafkaConfig = new LinkedHashMap<>();
@@ -101,6 +108,7 @@ public final class StreamsCommand implements Callable<Integer> {
                 .streamThreads(threads)
                 .standbyReplicas(standbyReplicas)
                 .kafkaOverrides(StaticMembership.with(kafkaConfig, instanceId))
+                .applicationServer(applicationServer)
                 .build();
         ContractSchemas.publish(ClientConfigs.registry(client.registryUrl()));
         PrintWriter out = spec.commandLine().getOut();
