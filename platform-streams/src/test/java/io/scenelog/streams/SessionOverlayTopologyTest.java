@@ -14,8 +14,10 @@ import static io.scenelog.streams.testing.Fixtures.requestSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.scenelog.model.ActionResult;
 import io.scenelog.model.ActionStatus;
 import io.scenelog.model.EntityState;
+import io.scenelog.model.ReasonCode;
 import io.scenelog.model.Role;
 import io.scenelog.model.SceneEvent;
 import io.scenelog.model.SessionMode;
@@ -170,5 +172,38 @@ class SessionOverlayTopologyTest {
             assertThat(record.key()).isEqualTo(StateKeys.sessionEntity(transientSession, crate));
             assertThat(record.value()).isNull();
         });
+    }
+
+    @Test
+    void shouldForgetADepartedClientsCameraForTheOthersInTheSession() {
+        // given: vera's camera, seen by alice in the same session
+        UUID veraCamera = UUID.randomUUID();
+        driver.send(action(scene, "vera", Role.VIEWER, create(veraCamera, cameraOf("vera")))
+                .setSessionId(transientSession).setPersist(false).build());
+        driver.send(action(scene, "alice", Role.EDITOR, move(veraCamera, 1, null)).setSessionId(transientSession)
+                .setPersist(false).build());
+
+        // when
+        driver.send(leave(scene, transientSession, "vera"));
+
+        // then
+        assertThat(driver.send(action(scene, "alice", Role.EDITOR, move(veraCamera, 2, null))
+                .setSessionId(transientSession).setPersist(false).build()).getReason())
+                .isEqualTo(ReasonCode.UNKNOWN_ENTITY);
+    }
+
+    @Test
+    void shouldForgetAnOverlayCopyDroppedWithItsPersistedEntity() {
+        // given: the crate has a transient copy in the transient session, then is deleted from the scene
+        driver.send(action(scene, "alice", Role.EDITOR, move(crate, 4, null)).setSessionId(transientSession)
+                .build());
+        driver.send(action(scene, "alice", Role.EDITOR, delete(crate)).build());
+
+        // when
+        ActionResult moved = driver.send(action(scene, "alice", Role.EDITOR, move(crate, 5, null))
+                .setSessionId(transientSession).build());
+
+        // then
+        assertThat(moved.getReason()).isEqualTo(ReasonCode.UNKNOWN_ENTITY);
     }
 }

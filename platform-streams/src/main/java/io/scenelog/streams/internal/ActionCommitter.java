@@ -25,13 +25,13 @@ import java.util.UUID;
  */
 final class ActionCommitter {
 
-    private final CommitStores stores;
+    private final TaskStores stores;
     private final DedupLog dedup;
     private final Outputs outputs;
     private final SceneLocks locks;
     private final SceneRecordPublisher publisher;
 
-    ActionCommitter(CommitStores stores, DedupLog dedup, Outputs outputs, SceneLocks locks,
+    ActionCommitter(TaskStores stores, DedupLog dedup, Outputs outputs, SceneLocks locks,
             SceneRecordPublisher publisher) {
         this.stores = stores;
         this.dedup = dedup;
@@ -50,38 +50,36 @@ final class ActionCommitter {
         Outputs.Batch batch = outputs.batch();
         batch.add(Sink.COMMITTED_EVENTS, sceneId, sceneId, committed.event());
         Sink stateSink = committed.persisted() ? Sink.PERSISTED_STATE : Sink.SESSION_OVERLAY;
+        List<StateWrite> writes = new ArrayList<>(committed.writes().size());
         for (Map.Entry<UUID, EntityState> write : committed.writes().entrySet()) {
-            batch.add(stateSink, sceneId, stateKey(action, committed, write.getKey()), write.getValue());
+            String key = stateKey(action, committed, write.getKey());
+            writes.add(new StateWrite(key, write.getValue(), batch.add(stateSink, sceneId, key, write.getValue())));
         }
-        batch.add(Sink.ACTION_RESULTS, sceneId, sender.resultKey(), result);
+        byte[] encodedResult = batch.add(Sink.ACTION_RESULTS, sceneId, sender.resultKey(), result);
         if (batch.oversized().isPresent()) {
             String problem = batch.oversized().get();
             ActionResult refused = Results.rejected(sender, new Rejection(ReasonCode.INVALID,
                     "the action's result is too large to commit (" + problem + "); split it into smaller actions"),
                     now);
-            outputs.send(Sink.ACTION_RESULTS, sceneId, sender.resultKey(), refused, now.toEpochMilli());
-            dedup.record(refused, true);
+            dedup.record(refused, outputs.send(Sink.ACTION_RESULTS, sceneId, sender.resultKey(), refused,
+                    now.toEpochMilli()), true);
             throw new OversizedResultException("Action " + action.getActionId() + " on scene " + sceneId
                     + " was refused: " + problem);
         }
-        List<EntityState> shadowsRemoved = locks.writeAndReturn(sceneId, () -> writeStores(action, committed));
+        List<String> shadowsRemoved = locks.writeAndReturn(sceneId, () -> writeStores(action, committed, writes));
         batch.forward(now.toEpochMilli());
-        for (EntityState shadow : shadowsRemoved) {
-            String key = StateKeys.sessionEntity(shadow.getSessionId(), shadow.getEntityId());
-            outputs.send(Sink.SESSION_OVERLAY, sceneId, key, null, now.toEpochMilli());
+        for (String shadow : shadowsRemoved) {
+            outputs.send(Sink.SESSION_OVERLAY, sceneId, shadow, null, now.toEpochMilli());
         }
-        dedup.record(result, true);
+        dedup.record(result, encodedResult, true);
         publisher.changed(sceneId);
     }
 
-    private List<EntityState> writeStores(SceneAction action, ActionOutcome.Committed committed) {
-        for (Map.Entry<UUID, EntityState> write : committed.writes().entrySet()) {
-            String key = stateKey(action, committed, write.getKey());
-            if (committed.persisted()) {
-                stores.entities().put(key, write.getValue());
-            } else {
-                stores.overlay().put(key, write.getValue());
-            }
+    /** Writes the entities as sent to their topic (the same bytes), then the scene; returns the shadows removed. */
+    private List<String> writeStores(SceneAction action, ActionOutcome.Committed committed, List<StateWrite> writes) {
+        RecordStore<EntityState> entities = committed.persisted() ? stores.entities() : stores.overlay();
+        for (StateWrite write : writes) {
+            entities.put(write.key(), write.state(), write.encoded());
         }
         String sceneId = action.getSceneId().toString();
         SceneRecord scene = stores.scenes().get(sceneId);
@@ -93,7 +91,7 @@ final class ActionCommitter {
      * A persisted entity that is deleted leaves every session overlay too: a transient copy of it must not keep
      * it alive inside a session after the scene lost it.
      */
-    private List<EntityState> removeShadowsOfDeleted(UUID sceneId, ActionOutcome.Committed committed) {
+    private List<String> removeShadowsOfDeleted(UUID sceneId, ActionOutcome.Committed committed) {
         List<UUID> deleted = committed.event().getChanges().stream()
                 .filter(c -> c.getKind() == EntityChangeKind.DELETED)
                 .map(EntityChange::getEntityId).toList();
@@ -102,13 +100,12 @@ final class ActionCommitter {
         }
         List<SessionRecord> live = new StoreSceneState(stores, dedup, sceneId).sessions().stream()
                 .filter(s -> s.getStatus() != SessionStatus.ENDED).toList();
-        List<EntityState> removed = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
         for (SessionRecord session : live) {
             for (UUID entityId : deleted) {
                 String key = StateKeys.sessionEntity(session.getSessionId(), entityId);
-                EntityState shadow = stores.overlay().delete(key);
-                if (shadow != null) {
-                    removed.add(shadow);
+                if (stores.overlay().delete(key)) {
+                    removed.add(key);
                 }
             }
         }
@@ -119,5 +116,15 @@ final class ActionCommitter {
         return committed.persisted()
                 ? StateKeys.sceneEntity(action.getSceneId(), entityId)
                 : StateKeys.sessionEntity(committed.overlaySession(), entityId);
+    }
+
+    /**
+     * An entity state to store under its key: null for a delete, with the bytes its topic received.
+     *
+     * @param key     the state key
+     * @param state   the entity after the action, or null when deleted
+     * @param encoded {@code state} as sent (null for a tombstone)
+     */
+    private record StateWrite(String key, EntityState state, byte[] encoded) {
     }
 }

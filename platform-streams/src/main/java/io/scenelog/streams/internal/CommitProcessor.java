@@ -40,7 +40,7 @@ public final class CommitProcessor implements Processor<String, SpecificRecord, 
     private final SchemaRegistryClient registry;
     private final SceneLocks locks;
     private ProcessorContext<RoutedKey, byte[]> context;
-    private CommitStores stores;
+    private TaskStores stores;
     private DedupLog dedup;
     private Outputs outputs;
     private ActionDecider actions;
@@ -58,8 +58,8 @@ public final class CommitProcessor implements Processor<String, SpecificRecord, 
     @Override
     public void init(ProcessorContext<RoutedKey, byte[]> processorContext) {
         context = processorContext;
-        stores = CommitStores.from(context);
-        dedup = new DedupLog(stores.dedup());
+        stores = TaskStores.from(context, registry);
+        dedup = new DedupLog(stores.dedup(), Topics.ACTION_RESULTS.valueSerde(registry).deserializer());
         outputs = new Outputs(context, registry, settings.maxRecordBytes());
         TokenVerifier verifier = new TokenVerifier(settings.tokenKey(), new ContextClock(context));
         actions = new ActionDecider(verifier);
@@ -103,8 +103,8 @@ public final class CommitProcessor implements Processor<String, SpecificRecord, 
             committer.commit(action, committed, now);
         } else if (outcome instanceof ActionOutcome.Rejected rejected) {
             ActionResult result = Results.rejected(sender, rejected.rejection(), now);
-            send(sender, result, now);
-            dedup.record(result, rejected.rejection().reason() != ReasonCode.UNAUTHORIZED);
+            boolean tokenAccepted = rejected.rejection().reason() != ReasonCode.UNAUTHORIZED;
+            dedup.record(result, send(sender, result, now), tokenAccepted);
         } else {
             send(sender, Results.duplicate(sender, ((ActionOutcome.Duplicate) outcome).original(), now), now);
         }
@@ -123,12 +123,10 @@ public final class CommitProcessor implements Processor<String, SpecificRecord, 
             applier.apply(command, applied.events(), now.toEpochMilli());
             long version = state.scene().map(s -> s.getVersion()).orElse(0L);
             ActionResult result = Results.accepted(sender, version, now);
-            send(sender, result, now);
-            dedup.record(result, false);
+            dedup.record(result, send(sender, result, now), false);
         } else if (outcome instanceof ControlOutcome.Rejected rejected) {
             ActionResult result = Results.rejected(sender, rejected.rejection(), now);
-            send(sender, result, now);
-            dedup.record(result, false);
+            dedup.record(result, send(sender, result, now), false);
         } else {
             send(sender, Results.duplicate(sender, ((ControlOutcome.Duplicate) outcome).original(), now), now);
         }
@@ -156,8 +154,9 @@ public final class CommitProcessor implements Processor<String, SpecificRecord, 
         return Optional.empty();
     }
 
-    private void send(Results.Sender sender, ActionResult result, Instant now) {
-        outputs.send(Sink.ACTION_RESULTS, sender.sceneId().toString(), sender.resultKey(), result,
+    /** Sends a result; returns it as sent, which is how the dedup log keeps it. */
+    private byte[] send(Results.Sender sender, ActionResult result, Instant now) {
+        return outputs.send(Sink.ACTION_RESULTS, sender.sceneId().toString(), sender.resultKey(), result,
                 now.toEpochMilli());
     }
 

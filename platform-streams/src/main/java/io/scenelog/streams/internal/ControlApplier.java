@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Applies the events of an accepted control command to the stores and topics: the scene or session record, and
@@ -20,11 +19,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ControlApplier {
 
-    private final CommitStores stores;
+    private final TaskStores stores;
     private final Outputs outputs;
     private final SceneLocks locks;
 
-    ControlApplier(CommitStores stores, Outputs outputs, SceneLocks locks) {
+    ControlApplier(TaskStores stores, Outputs outputs, SceneLocks locks) {
         this.stores = stores;
         this.outputs = outputs;
         this.locks = locks;
@@ -77,15 +76,13 @@ final class ControlApplier {
                 && clientId.equals(entity.getComponents().getCamera().getOwnerClientId());
     }
 
-    private static List<String> deleteAll(
-            KeyValueStore<String, EntityState> store, UUID owner) {
+    private static List<String> deleteAll(RecordStore<EntityState> store, UUID owner) {
         return delete(store, owner, entity -> true);
     }
 
-    private static List<String> delete(KeyValueStore<String, EntityState> store,
-            UUID owner, Predicate<EntityState> which) {
+    private static List<String> delete(RecordStore<EntityState> store, UUID owner, Predicate<EntityState> which) {
         List<String> keys = new ArrayList<>();
-        for (EntityState entity : StoreSpaces.scan(store, owner)) {
+        for (EntityState entity : store.scan(StateKeys.prefix(owner))) {
             if (which.test(entity)) {
                 keys.add(StateKeys.prefix(owner) + entity.getEntityId());
             }

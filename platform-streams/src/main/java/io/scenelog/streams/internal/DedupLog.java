@@ -4,52 +4,72 @@ import io.scenelog.model.ActionResult;
 import io.scenelog.streams.scene.ClientSeq;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Remembers decided outcomes for duplicate detection, in one store with three key families: {@code id/<actionId>},
- * {@code seq/<sceneId>/<sessionId|->/<clientSeq>/<clientId>} and an expiry index
- * {@code exp/<decidedAt, 13 digits>/<actionId>}. Keys sort as text, so the expired entries are one range scan away
- * and purging costs what expired, not what is kept.
+ * Remembers decided outcomes for duplicate detection, in one store with three key families ({@link DedupKeys}):
+ * by actionId, holding the outcome; by client sequence number, holding only the actionId it points to; and an
+ * expiry index by decision time, holding the sequence key to forget with it. Each outcome is stored once, as the
+ * bytes already sent to {@code action-results} (the Confluent wire format), so recording costs no serialisation
+ * and the pointers stay small; keys sort as bytes, so the expired entries are one range scan away and purging
+ * costs what expired, not what is kept.
  */
 final class DedupLog {
 
-    private static final String BY_ID = "id/";
-    private static final String BY_SEQ = "seq/";
-    private static final String BY_EXPIRY = "exp/";
-    private static final String NO_SESSION = "-";
+    /** The value of an expiry entry whose outcome has no sequence entry (a command, a refused token). */
+    private static final byte[] NOT_INDEXED = new byte[0];
 
-    private final KeyValueStore<String, ActionResult> store;
+    private final KeyValueStore<Bytes, byte[]> store;
+    private final Deserializer<ActionResult> results;
 
-    DedupLog(KeyValueStore<String, ActionResult> store) {
+    /**
+     * @param results reads outcomes in the wire format of {@code action-results}
+     */
+    DedupLog(KeyValueStore<Bytes, byte[]> store, Deserializer<ActionResult> results) {
         this.store = store;
+        this.results = results;
     }
 
     Optional<ActionResult> byActionId(UUID actionId) {
-        return Optional.ofNullable(store.get(BY_ID + actionId));
+        byte[] outcome = store.get(DedupKeys.byId(actionId));
+        return outcome == null ? Optional.empty() : Optional.of(results.deserialize(CommitStores.DEDUP, outcome));
     }
 
     Optional<ActionResult> byClientSeq(ClientSeq seq) {
-        return Optional.ofNullable(store.get(seqKey(seq)));
+        byte[] actionId = store.get(DedupKeys.bySeq(seq.sceneId(), seq.sessionId(), seq.clientId(),
+                seq.clientSeq()));
+        // The outcome and its pointers are written and purged together: a pointer without an outcome cannot
+        // happen under exactly-once; should it (at-least-once after a crash), the number is simply not known.
+        return actionId == null ? Optional.empty() : byActionId(DedupKeys.uuid(actionId, 0));
     }
 
     /**
      * Records a first outcome.
      *
+     * @param result         the outcome
+     * @param encoded        the outcome as sent to {@code action-results} (the Confluent wire format)
      * @param indexClientSeq whether to remember it by client sequence number too: not for refused tokens, whose
      *                       clientId is unproven, so nobody can burn another client's sequence numbers
      */
-    void record(ActionResult result, boolean indexClientSeq) {
-        store.put(BY_ID + result.getActionId(), result);
+    void record(ActionResult result, byte[] encoded, boolean indexClientSeq) {
+        UUID actionId = result.getActionId();
+        store.put(DedupKeys.byId(actionId), encoded);
+        byte[] seqEntry = NOT_INDEXED;
         if (indexClientSeq) {
-            store.put(seqKey(seqOf(result)), result);
+            Bytes seqKey = DedupKeys.bySeq(result.getSceneId(), result.getSessionId(), result.getClientId(),
+                    result.getClientSeq());
+            store.put(seqKey, DedupKeys.uuidBytes(actionId));
+            seqEntry = seqKey.get();
         }
-        store.put(expiryKey(result.getDecidedAt().toEpochMilli(), result.getActionId().toString()), result);
+        store.put(DedupKeys.byExpiry(result.getDecidedAt().toEpochMilli(), actionId), seqEntry);
     }
 
     /**
@@ -59,39 +79,25 @@ final class DedupLog {
      */
     int purge(long nowMillis, Duration horizon) {
         long cutoff = Math.max(0, nowMillis - horizon.toMillis());
-        List<KeyValue<String, ActionResult>> expired = new ArrayList<>();
-        try (KeyValueIterator<String, ActionResult> it = store.range(BY_EXPIRY, BY_EXPIRY + digits(cutoff))) {
+        List<KeyValue<Bytes, byte[]>> expired = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it =
+                store.range(DedupKeys.expiryFrom(), DedupKeys.expiryBefore(cutoff))) {
             it.forEachRemaining(expired::add);
         }
-        for (KeyValue<String, ActionResult> entry : expired) {
-            ActionResult result = entry.value;
-            store.delete(entry.key);
-            store.delete(BY_ID + result.getActionId());
-            String seqKey = seqKey(seqOf(result));
-            ActionResult bySeq = store.get(seqKey);
-            // A later action may hold the same number (after a refused one that was not indexed): keep its entry.
-            if (bySeq != null && bySeq.getActionId().equals(result.getActionId())) {
-                store.delete(seqKey);
+        // Deleted by writing nothing (a tombstone): delete() would read each old value back first, for nothing.
+        for (KeyValue<Bytes, byte[]> entry : expired) {
+            UUID actionId = DedupKeys.actionIdOfExpiry(entry.key);
+            store.put(entry.key, null);
+            store.put(DedupKeys.byId(actionId), null);
+            if (entry.value != null && entry.value.length > 0) {
+                Bytes seqKey = Bytes.wrap(entry.value);
+                byte[] holder = store.get(seqKey);
+                // Only its own entry: should another action hold the number, that entry stays.
+                if (holder != null && Arrays.equals(holder, DedupKeys.uuidBytes(actionId))) {
+                    store.put(seqKey, null);
+                }
             }
         }
         return expired.size();
-    }
-
-    private static ClientSeq seqOf(ActionResult result) {
-        return new ClientSeq(result.getSceneId(), result.getSessionId(), result.getClientId(),
-                result.getClientSeq());
-    }
-
-    private static String seqKey(ClientSeq seq) {
-        return BY_SEQ + seq.sceneId() + "/" + (seq.sessionId() == null ? NO_SESSION : seq.sessionId().toString())
-                + "/" + seq.clientSeq() + "/" + seq.clientId();
-    }
-
-    private static String expiryKey(long decidedAtMillis, String actionId) {
-        return BY_EXPIRY + digits(decidedAtMillis) + "/" + actionId;
-    }
-
-    private static String digits(long millis) {
-        return String.format("%013d", millis);
     }
 }

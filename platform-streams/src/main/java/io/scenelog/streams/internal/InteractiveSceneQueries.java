@@ -36,7 +36,7 @@ public final class InteractiveSceneQueries implements SceneStateQueries, AutoClo
     private InteractiveSceneQueries(KafkaStreams streams, SceneLocks locks, SchemaRegistryClient registry,
             HostInfo self, QueryServer server) {
         this.owners = new SceneOwners(streams);
-        this.local = new LocalSceneReader(streams, locks);
+        this.local = new LocalSceneReader(streams, locks, registry);
         this.codec = new SnapshotCodec(registry);
         this.self = self;
         this.server = server;

@@ -3,41 +3,70 @@ package io.scenelog.streams.internal;
 import io.scenelog.model.EntityState;
 import io.scenelog.model.SceneRecord;
 import io.scenelog.model.SceneStatus;
+import io.scenelog.schemas.registry.SchemaRegistryClient;
 import io.scenelog.streams.StateKeys;
 import io.scenelog.streams.query.SceneSnapshot;
 import io.scenelog.streams.query.StateNotQueryableException;
+import io.scenelog.topics.Topics;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-/** Reads a scene from this instance's own stores, under the scene's read lock (whole actions only). */
+/**
+ * Reads a scene from this instance's own stores, under the scene's read lock (whole actions only). The stores hold
+ * records as their topics do ({@link CommitStores}), so they are decoded with the topics' serdes.
+ */
 final class LocalSceneReader {
+
+    private static final StringSerializer KEYS = new StringSerializer();
 
     private final KafkaStreams streams;
     private final SceneLocks locks;
+    private final Deserializer<SceneRecord> scenes;
+    private final Deserializer<EntityState> entities;
 
-    LocalSceneReader(KafkaStreams streams, SceneLocks locks) {
+    LocalSceneReader(KafkaStreams streams, SceneLocks locks, SchemaRegistryClient registry) {
         this.streams = streams;
         this.locks = locks;
+        this.scenes = Topics.SCENES.valueSerde(registry).deserializer();
+        this.entities = Topics.SCENE_STATE.valueSerde(registry).deserializer();
     }
 
     Optional<SceneSnapshot> scene(UUID sceneId, int partition) {
-        ReadOnlyKeyValueStore<String, SceneRecord> scenes = store(CommitStores.SCENES, partition);
-        ReadOnlyKeyValueStore<String, EntityState> entities = store(CommitStores.ENTITIES, partition);
-        return guarded(sceneId, () -> active(scenes, sceneId)
-                .map(scene -> new SceneSnapshot(scene, StoreSpaces.scan(entities, sceneId))));
+        ReadOnlyKeyValueStore<String, byte[]> sceneStore = store(CommitStores.SCENES, partition);
+        ReadOnlyKeyValueStore<String, byte[]> entityStore = store(CommitStores.ENTITIES, partition);
+        return guarded(sceneId, () -> active(sceneStore, sceneId)
+                .map(scene -> new SceneSnapshot(scene, scan(entityStore, sceneId))));
     }
 
     Optional<EntityState> entity(UUID sceneId, UUID entityId, int partition) {
-        ReadOnlyKeyValueStore<String, SceneRecord> scenes = store(CommitStores.SCENES, partition);
-        ReadOnlyKeyValueStore<String, EntityState> entities = store(CommitStores.ENTITIES, partition);
-        return guarded(sceneId, () -> active(scenes, sceneId)
-                .flatMap(scene -> Optional.ofNullable(entities.get(StateKeys.sceneEntity(sceneId, entityId)))));
+        ReadOnlyKeyValueStore<String, byte[]> sceneStore = store(CommitStores.SCENES, partition);
+        ReadOnlyKeyValueStore<String, byte[]> entityStore = store(CommitStores.ENTITIES, partition);
+        return guarded(sceneId, () -> active(sceneStore, sceneId).flatMap(scene -> Optional.ofNullable(
+                decode(entities, CommitStores.ENTITIES, entityStore.get(StateKeys.sceneEntity(sceneId, entityId))))));
+    }
+
+    private List<EntityState> scan(ReadOnlyKeyValueStore<String, byte[]> store, UUID sceneId) {
+        List<EntityState> all = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = store.prefixScan(StateKeys.prefix(sceneId), KEYS)) {
+            while (it.hasNext()) {
+                EntityState entity = decode(entities, CommitStores.ENTITIES, it.next().value);
+                if (entity != null) {
+                    all.add(entity);
+                }
+            }
+        }
+        return all;
     }
 
     private <T> T guarded(UUID sceneId, Supplier<T> read) {
@@ -49,8 +78,13 @@ final class LocalSceneReader {
         }
     }
 
-    private static Optional<SceneRecord> active(ReadOnlyKeyValueStore<String, SceneRecord> scenes, UUID sceneId) {
-        return Optional.ofNullable(scenes.get(sceneId.toString())).filter(s -> s.getStatus() == SceneStatus.ACTIVE);
+    private Optional<SceneRecord> active(ReadOnlyKeyValueStore<String, byte[]> store, UUID sceneId) {
+        return Optional.ofNullable(decode(scenes, CommitStores.SCENES, store.get(sceneId.toString())))
+                .filter(s -> s.getStatus() == SceneStatus.ACTIVE);
+    }
+
+    private static <V> V decode(Deserializer<V> reader, String store, byte[] bytes) {
+        return bytes == null ? null : reader.deserialize(store, bytes);
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name, int partition) {

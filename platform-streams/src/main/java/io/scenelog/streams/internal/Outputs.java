@@ -38,11 +38,16 @@ final class Outputs {
         return new Batch();
     }
 
-    /** Serialises and sends one record at once (outputs that cannot be too large: records, tombstones). */
-    void send(Sink sink, String sceneId, String key, Object value, long timestamp) {
+    /**
+     * Serialises and sends one record at once (outputs that cannot be too large: records, tombstones).
+     *
+     * @return the value as sent (null for a tombstone)
+     */
+    byte[] send(Sink sink, String sceneId, String key, Object value, long timestamp) {
         Batch batch = batch();
-        batch.add(sink, sceneId, key, value);
+        byte[] bytes = batch.add(sink, sceneId, key, value);
         batch.forward(timestamp);
+        return bytes;
     }
 
     /** Records serialised together and sent together, or not at all. */
@@ -51,8 +56,12 @@ final class Outputs {
         private final List<Pending> pending = new ArrayList<>();
         private String oversized;
 
-        /** Serialises a record (a null value is a tombstone) and notes whether it fits. */
-        void add(Sink sink, String sceneId, String key, Object value) {
+        /**
+         * Serialises a record (a null value is a tombstone) and notes whether it fits.
+         *
+         * @return the value as it will be sent (null for a tombstone), for stores that keep the same bytes
+         */
+        byte[] add(Sink sink, String sceneId, String key, Object value) {
             String topic = sink.topic().name();
             byte[] bytes = value == null ? null : serializers.get(sink).serialize(topic, value);
             int size = key.length() * 3 + (bytes == null ? 0 : bytes.length) + RECORD_OVERHEAD;
@@ -61,6 +70,7 @@ final class Outputs {
                         + " bytes, over the limit of " + maxRecordBytes;
             }
             pending.add(new Pending(sink, new RoutedKey(sceneId, key), bytes));
+            return bytes;
         }
 
         /** Why the batch cannot be sent, if a record is too large. */

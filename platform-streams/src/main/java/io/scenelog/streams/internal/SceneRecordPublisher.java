@@ -3,8 +3,6 @@ package io.scenelog.streams.internal;
 import io.scenelog.model.SceneRecord;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Writes scene records to {@code scenes}: at once when a scene is created or deleted, and for version and entity
@@ -23,12 +21,9 @@ final class SceneRecordPublisher {
     }
 
     /** Writes the changed scenes (all of them after a start). */
-    void publish(KeyValueStore<String, SceneRecord> scenes, Outputs outputs, long timestamp) {
+    void publish(RecordStore<SceneRecord> scenes, Outputs outputs, long timestamp) {
         if (publishAll) {
-            try (KeyValueIterator<String, SceneRecord> it = scenes.all()) {
-                it.forEachRemaining(entry ->
-                        outputs.send(Sink.SCENE_RECORDS, entry.key, entry.key, entry.value, timestamp));
-            }
+            scenes.forEach((sceneId, scene) -> outputs.send(Sink.SCENE_RECORDS, sceneId, sceneId, scene, timestamp));
             publishAll = false;
         } else {
             for (String sceneId : changed) {

@@ -7,22 +7,19 @@ import io.scenelog.streams.StateKeys;
 import io.scenelog.streams.scene.ClientSeq;
 import io.scenelog.streams.scene.EntitySpace;
 import io.scenelog.streams.scene.SceneState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.state.KeyValueIterator;
 
 /** One scene's state as the commit rules see it, read from the processor's stores. */
 final class StoreSceneState implements SceneState {
 
-    private final CommitStores stores;
+    private final TaskStores stores;
     private final DedupLog dedup;
     private final UUID sceneId;
     private final StoreSpaces.Persisted persisted;
 
-    StoreSceneState(CommitStores stores, DedupLog dedup, UUID sceneId) {
+    StoreSceneState(TaskStores stores, DedupLog dedup, UUID sceneId) {
         this.stores = stores;
         this.dedup = dedup;
         this.sceneId = sceneId;
@@ -41,12 +38,7 @@ final class StoreSceneState implements SceneState {
 
     @Override
     public List<SessionRecord> sessions() {
-        List<SessionRecord> sessions = new ArrayList<>();
-        try (KeyValueIterator<String, SessionRecord> it =
-                stores.sessions().prefixScan(StateKeys.prefix(sceneId), new StringSerializer())) {
-            it.forEachRemaining(entry -> sessions.add(entry.value));
-        }
-        return sessions;
+        return stores.sessions().scan(StateKeys.prefix(sceneId));
     }
 
     @Override

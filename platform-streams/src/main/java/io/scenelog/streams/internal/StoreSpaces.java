@@ -9,35 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /** Entity spaces over the state stores: a scene's persisted entities, and a session's overlay over them. */
 final class StoreSpaces {
 
-    private static final StringSerializer KEYS = new StringSerializer();
-
     private StoreSpaces() {
     }
 
-    /** Every entity under a key prefix ({@code sceneId/} or {@code sessionId/}). */
-    static List<EntityState> scan(ReadOnlyKeyValueStore<String, EntityState> store, UUID owner) {
-        List<EntityState> all = new ArrayList<>();
-        try (KeyValueIterator<String, EntityState> it = store.prefixScan(StateKeys.prefix(owner), KEYS)) {
-            while (it.hasNext()) {
-                KeyValue<String, EntityState> next = it.next();
-                if (next.value != null) {
-                    all.add(next.value);
-                }
-            }
-        }
-        return all;
-    }
-
     /** A scene's persisted entities. */
-    record Persisted(ReadOnlyKeyValueStore<String, EntityState> store, UUID sceneId) implements EntitySpace {
+    record Persisted(RecordStore<EntityState> store, UUID sceneId) implements EntitySpace {
 
         @Override
         public Optional<EntityState> entity(UUID entityId) {
@@ -47,7 +27,7 @@ final class StoreSpaces {
         @Override
         public List<EntityState> children(UUID entityId) {
             // A scan per call: children are asked for by deletes and overlay views, not by the hot update path.
-            return scan(store, sceneId).stream()
+            return store.scan(StateKeys.prefix(sceneId)).stream()
                     .filter(e -> entityId.equals(e.getComponents().getParent())).toList();
         }
 
@@ -58,8 +38,7 @@ final class StoreSpaces {
     }
 
     /** A session's overlay entities, each replacing the persisted entity of the same id within the session. */
-    record Overlay(ReadOnlyKeyValueStore<String, EntityState> store, UUID sessionId, Persisted persisted)
-            implements EntitySpace {
+    record Overlay(RecordStore<EntityState> store, UUID sessionId, Persisted persisted) implements EntitySpace {
 
         @Override
         public Optional<EntityState> entity(UUID entityId) {
@@ -71,7 +50,7 @@ final class StoreSpaces {
         public List<EntityState> children(UUID entityId) {
             List<EntityState> children = new ArrayList<>();
             Set<UUID> shadowed = new HashSet<>();
-            for (EntityState own : scan(store, sessionId)) {
+            for (EntityState own : store.scan(StateKeys.prefix(sessionId))) {
                 shadowed.add(own.getEntityId());
                 if (entityId.equals(own.getComponents().getParent())) {
                     children.add(own);

@@ -1,0 +1,95 @@
+package io.scenelog.streams.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.apache.kafka.common.utils.Bytes;
+
+/**
+ * The binary keys of the dedup store. Each starts with its family's tag byte, then fixed-width fields, so keys are
+ * short (a UUID is 16 bytes, not 36 characters) and distinct tuples never share a key:
+ * <ul>
+ *   <li>{@code 1 actionId}: the outcome;</li>
+ *   <li>{@code 2 sceneId (0 | 1 sessionId) clientSeq clientId(UTF-8)}: the actionId holding that number;</li>
+ *   <li>{@code 3 decidedAt actionId}: the expiry index. The time is big-endian with its sign bit flipped, so
+ *       byte order is time order and every outcome decided before a cutoff lies in one range.</li>
+ * </ul>
+ * The tags are below every printable character, so these families never mix with text keys.
+ */
+final class DedupKeys {
+
+    private static final byte BY_ID = 1;
+    private static final byte BY_SEQ = 2;
+    private static final byte BY_EXPIRY = 3;
+    private static final byte NO_SESSION = 0;
+    private static final byte WITH_SESSION = 1;
+    private static final int UUID_BYTES = 16;
+
+    private DedupKeys() {
+    }
+
+    static Bytes byId(UUID actionId) {
+        ByteBuffer key = ByteBuffer.allocate(1 + UUID_BYTES).put(BY_ID);
+        putUuid(key, actionId);
+        return Bytes.wrap(key.array());
+    }
+
+    static Bytes bySeq(UUID sceneId, UUID sessionId, String clientId, long clientSeq) {
+        byte[] client = clientId.getBytes(StandardCharsets.UTF_8);
+        int session = sessionId == null ? 1 : 1 + UUID_BYTES;
+        ByteBuffer key = ByteBuffer.allocate(1 + UUID_BYTES + session + Long.BYTES + client.length);
+        key.put(BY_SEQ);
+        putUuid(key, sceneId);
+        if (sessionId == null) {
+            key.put(NO_SESSION);
+        } else {
+            key.put(WITH_SESSION);
+            putUuid(key, sessionId);
+        }
+        return Bytes.wrap(key.putLong(clientSeq).put(client).array());
+    }
+
+    static Bytes byExpiry(long decidedAtMillis, UUID actionId) {
+        ByteBuffer key = ByteBuffer.allocate(1 + Long.BYTES + UUID_BYTES);
+        key.put(BY_EXPIRY).putLong(sortable(decidedAtMillis));
+        putUuid(key, actionId);
+        return Bytes.wrap(key.array());
+    }
+
+    /** The first possible expiry key. */
+    static Bytes expiryFrom() {
+        return Bytes.wrap(new byte[] {BY_EXPIRY});
+    }
+
+    /**
+     * The upper bound of the expiry keys decided before {@code cutoffMillis}: a key decided at the cutoff itself is
+     * longer than this bound with the same start, so it sorts after it and stays.
+     */
+    static Bytes expiryBefore(long cutoffMillis) {
+        return Bytes.wrap(ByteBuffer.allocate(1 + Long.BYTES).put(BY_EXPIRY).putLong(sortable(cutoffMillis)).array());
+    }
+
+    /** The actionId at the end of an expiry key. */
+    static UUID actionIdOfExpiry(Bytes expiryKey) {
+        return uuid(expiryKey.get(), 1 + Long.BYTES);
+    }
+
+    static byte[] uuidBytes(UUID id) {
+        return ByteBuffer.allocate(UUID_BYTES).putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits()).array();
+    }
+
+    static UUID uuid(byte[] bytes, int offset) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, UUID_BYTES);
+        return new UUID(buffer.getLong(), buffer.getLong());
+    }
+
+    private static void putUuid(ByteBuffer key, UUID id) {
+        key.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+    }
+
+    /** Unsigned byte order of the result is signed order of the time. */
+    private static long sortable(long millis) {
+        return millis ^ Long.MIN_VALUE;
+    }
+}

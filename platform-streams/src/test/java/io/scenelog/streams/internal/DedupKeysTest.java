@@ -1,0 +1,69 @@
+package io.scenelog.streams.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.apache.kafka.common.utils.Bytes;
+import org.junit.jupiter.api.Test;
+
+class DedupKeysTest {
+
+    private static final UUID SCENE = UUID.fromString("00000000-0000-0000-0000-0000000000aa");
+    private static final UUID SESSION = UUID.fromString("00000000-0000-0000-0000-0000000000bb");
+    private static final UUID ACTION = UUID.fromString("ffffffff-0000-0000-0000-000000000001");
+
+    @Test
+    void shouldSortExpiryKeysByDecisionTime() {
+        // given
+        Bytes earlier = DedupKeys.byExpiry(1_000L, ACTION);
+        Bytes later = DedupKeys.byExpiry(1_001L, UUID.fromString("00000000-0000-0000-0000-000000000000"));
+        Bytes muchLater = DedupKeys.byExpiry(Long.MAX_VALUE, ACTION);
+
+        // then
+        assertThat(earlier).isLessThan(later);
+        assertThat(later).isLessThan(muchLater);
+        assertThat(DedupKeys.byExpiry(-1L, ACTION)).isLessThan(DedupKeys.byExpiry(0L, ACTION));
+    }
+
+    @Test
+    void shouldBoundExactlyTheOutcomesDecidedBeforeTheCutoff() {
+        // given
+        Bytes bound = DedupKeys.expiryBefore(5_000L);
+
+        // then: before the cutoff inside, at the cutoff outside, like the text keys before
+        assertThat(DedupKeys.byExpiry(4_999L, ACTION)).isLessThan(bound).isGreaterThan(DedupKeys.expiryFrom());
+        assertThat(DedupKeys.byExpiry(5_000L, UUID.fromString("00000000-0000-0000-0000-000000000000")))
+                .isGreaterThan(bound);
+    }
+
+    @Test
+    void shouldKeepTheExpiryFamilyApartFromTheOthers() {
+        // given
+        Bytes from = DedupKeys.expiryFrom();
+        Bytes to = DedupKeys.expiryBefore(Long.MAX_VALUE);
+
+        // then
+        assertThat(DedupKeys.byId(ACTION)).isLessThan(from);
+        assertThat(DedupKeys.bySeq(SCENE, SESSION, "alice", Long.MAX_VALUE)).isLessThan(from);
+        assertThat(to.get()[0]).isEqualTo(from.get()[0]);
+    }
+
+    @Test
+    void shouldReadTheActionIdBackFromAnExpiryKey() {
+        assertThat(DedupKeys.actionIdOfExpiry(DedupKeys.byExpiry(123L, ACTION))).isEqualTo(ACTION);
+        assertThat(DedupKeys.uuid(DedupKeys.uuidBytes(ACTION), 0)).isEqualTo(ACTION);
+    }
+
+    @Test
+    void shouldTellAClientSeqWithoutSessionFromOneInASession() {
+        // given: the same numbers, once without a session and once in one
+        Bytes withoutSession = DedupKeys.bySeq(SCENE, null, "alice", 7L);
+        Bytes inSession = DedupKeys.bySeq(SCENE, SESSION, "alice", 7L);
+
+        // then
+        assertThat(withoutSession).isNotEqualTo(inSession);
+        assertThat(DedupKeys.bySeq(SCENE, null, "alice", 7L)).isEqualTo(withoutSession);
+        assertThat(DedupKeys.bySeq(SCENE, null, "alice", 8L)).isNotEqualTo(withoutSession);
+        assertThat(DedupKeys.bySeq(SCENE, null, "alice2", 7L)).isNotEqualTo(withoutSession);
+    }
+}
