@@ -13,6 +13,8 @@ public final class StreamsConfigs {
     static final long RETRY_BACKOFF_MS = 5;
     /** The producer's longest retry backoff, reached by doubling when a broker stays unavailable. */
     static final long RETRY_BACKOFF_MAX_MS = 200;
+    /** Kafka Streams' own default poll.ms, kept when the commit interval is longer. */
+    static final long DEFAULT_POLL_MS = 100L;
 
     private StreamsConfigs() {
     }
@@ -28,6 +30,13 @@ public final class StreamsConfigs {
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
+        // The stream thread blocks in poll for up to poll.ms (default 100 ms) when no record is waiting, and checks
+        // whether a commit is due only between polls. Writers that wait for their result before sending again
+        // (REST callers, closed-loop clients) leave the thread idle right after each burst, so with the default
+        // every commit came ~100 ms late and capped them at one round per ~120 ms whatever the commit interval.
+        // Poll at most as long as the commit interval (and never under 1 ms).
+        props.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1L, Math.min(DEFAULT_POLL_MS,
+                settings.commitInterval().toMillis())));
         // No record cache: outputs go to the producer at once and become visible at the next commit.
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());

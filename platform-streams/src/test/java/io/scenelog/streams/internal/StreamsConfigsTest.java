@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenelog.streams.StreamsSettings;
 import io.scenelog.streams.auth.TokenKey;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -38,5 +39,16 @@ class StreamsConfigsTest {
 
         // then
         assertThat(props.get(BACKOFF)).isEqualTo("250");
+    }
+
+    @Test
+    void shouldPollNoLongerThanTheCommitInterval() {
+        // when
+        Properties fast = StreamsConfigs.of(builder.commitInterval(Duration.ofMillis(20)).build(), null);
+        Properties slow = StreamsConfigs.of(builder.commitInterval(Duration.ofSeconds(1)).build(), null);
+
+        // then: an idle stream thread must not sit in poll past the commit it owes waiting writers
+        assertThat(fast.get(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(20L);
+        assertThat(slow.get(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(StreamsConfigs.DEFAULT_POLL_MS);
     }
 }
