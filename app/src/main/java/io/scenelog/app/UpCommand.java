@@ -51,7 +51,7 @@ final class UpCommand implements Callable<Integer> {
             description = "Heap cap of the Kafka broker's JVM (default: ${DEFAULT-VALUE}).")
     private String brokerHeap;
 
-    @Option(names = "--commit-interval-ms", paramLabel = "MS", defaultValue = "50",
+    @Option(names = "--commit-interval-ms", paramLabel = "MS", defaultValue = "20",
             description = "How often platform-streams commits; committed events become visible then "
                     + "(default: ${DEFAULT-VALUE}).")
     private long commitIntervalMs;

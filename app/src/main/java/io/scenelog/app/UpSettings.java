@@ -37,7 +37,7 @@ record UpSettings(Path dataDirectory, String host, int kafkaPort, int controller
                     + "choose another port");
         }
         if (commitInterval == null || commitInterval.toMillis() < 1) {
-            throw new IllegalArgumentException("--commit-interval-ms must be at least 1, e.g. 50");
+            throw new IllegalArgumentException("--commit-interval-ms must be at least 1, e.g. 20");
         }
     }
 

@@ -43,7 +43,7 @@ public record StreamsSettings(String bootstrapServers, String schemaRegistryUrl,
     /** Default for {@link #applicationId()}. */
     public static final String DEFAULT_APPLICATION_ID = "scenelog-platform";
     /** Default for {@link #commitInterval()}: low latency; the commit benchmark may choose another. */
-    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(50);
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(20);
     /** Default for {@link #rocksDbMemoryBytes()}. */
     public static final long DEFAULT_ROCKSDB_MEMORY_BYTES = 128L * 1024 * 1024;
     /** Default for {@link #rocksDbWriteBufferBytes()}. */

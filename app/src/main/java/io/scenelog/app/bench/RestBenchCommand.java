@@ -41,7 +41,7 @@ public final class RestBenchCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     private int entities;
 
-    @Option(names = "--commit-interval-ms", paramLabel = "MS", defaultValue = "50",
+    @Option(names = "--commit-interval-ms", paramLabel = "MS", defaultValue = "20",
             description = "platform-streams' commit interval (default: ${DEFAULT-VALUE}, as in up).")
     private long commitIntervalMs;
 
