@@ -2,9 +2,11 @@ package io.scenelog.streams.internal;
 
 import io.scenelog.model.EntityState;
 import io.scenelog.schemas.registry.SchemaRegistryClient;
+import io.scenelog.streams.StateKeys;
 import io.scenelog.streams.query.SceneSnapshot;
 import io.scenelog.streams.query.SceneStateQueries;
 import io.scenelog.streams.query.StateNotQueryableException;
+import io.scenelog.topics.Topics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,6 +64,9 @@ public final class InteractiveSceneQueries implements SceneStateQueries, AutoClo
 
     @Override
     public Optional<SceneSnapshot> scene(UUID sceneId) {
+        if (self == null) {
+            return local.scene(sceneId, localPartition(sceneId));
+        }
         KeyQueryMetadata owner = owners.ownerOf(sceneId);
         if (isLocal(owner)) {
             return local.scene(sceneId, owner.partition());
@@ -71,11 +76,22 @@ public final class InteractiveSceneQueries implements SceneStateQueries, AutoClo
 
     @Override
     public Optional<EntityState> entity(UUID sceneId, UUID entityId) {
+        if (self == null) {
+            return local.entity(sceneId, entityId, localPartition(sceneId));
+        }
         KeyQueryMetadata owner = owners.ownerOf(sceneId);
         if (isLocal(owner)) {
             return local.entity(sceneId, entityId, owner.partition());
         }
         return fetch(owner.activeHost(), "/scenes/" + sceneId + "/entities/" + entityId, codec::entity);
+    }
+
+    /**
+     * Without an {@code application.server} Kafka Streams keeps no query metadata, so a lone instance (the only
+     * kind that runs without one: peers could not reach it) reads the scene's partition of its own stores.
+     */
+    private static int localPartition(UUID sceneId) {
+        return StateKeys.partitionOf(sceneId, Topics.SCENE_PARTITIONS);
     }
 
     private boolean isLocal(KeyQueryMetadata owner) {

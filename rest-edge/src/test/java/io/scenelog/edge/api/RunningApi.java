@@ -128,8 +128,8 @@ final class RunningApi {
                     .applicationId("scenelog-api-it")
                     .stateDir(root.resolve("streams"))
                     .commitInterval(Duration.ofMillis(20))
-                    // state queries need Kafka Streams' metadata, which only exists with an application.server
-                    .applicationServer("127.0.0.1:0")
+                    // no application.server: a lone instance answers state queries from its own stores (`up` sets
+                    // one and the edge command test goes through one, so both paths are covered)
                     .rocksDbMemory(16L * 1024 * 1024, 4L * 1024 * 1024)
                     .startTimeout(Duration.ofSeconds(90))
                     .build());
