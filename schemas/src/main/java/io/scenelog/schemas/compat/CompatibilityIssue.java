@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param rule which rule failed
  * @param kind the kind of incompatibility: one of Avro's {@code SchemaIncompatibilityType} names
  *     ({@code READER_FIELD_MISSING_DEFAULT_VALUE}, {@code TYPE_MISMATCH}, ...) or {@code
- *     SCHEMA_REMOVED}, {@code ENUM_SYMBOLS_REORDERED}
+ *     SCHEMA_REMOVED}, {@code ENUM_SYMBOLS_REORDERED}, {@code PROTOCOL_VERSION_CHANGED}
  * @param location the JSON pointer into the reading schema, as Avro reports it ({@code
  *     /fields/3/type}), or {@code /} for the whole schema
  * @param path the same place in names ({@code SceneAction.operations[].expectedVersion})
@@ -29,7 +29,9 @@ public record CompatibilityIssue(
     /** A released schema must stay in the current set. */
     SCHEMA_KEPT("the schema was removed but exists in"),
     /** Enum symbols keep their position, their permanent wire id: only appending is allowed. */
-    ENUM_APPEND_ONLY("enum symbols must keep the positions they have in");
+    ENUM_APPEND_ONLY("enum symbols must keep the positions they have in"),
+    /** A released Livelink protocol version pins its schemas for good: its frames are permanent. */
+    FROZEN("the schema must stay as it is in");
 
     private final String explanation;
 
