@@ -16,7 +16,7 @@ command -v mvn >/dev/null || fail "mvn not found: install Maven 3.8.7 or newer (
 
 # --- Debian packages ---
 # docker-compose: validates compose.yaml without a Docker engine (ComposeFileIntegrationTest).
-# nodejs/npm: the third-party peer tests (kafkajs) run on Node.
+# nodejs/npm: the third-party peer tests (kafkajs, the AsyncAPI parser, avsc) run on Node.
 packages=(docker-compose nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
