@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * What the routes share: the views of the metadata topics, the gateway to the pipeline, the edge's service token
@@ -140,6 +141,9 @@ final class Platform {
             throw ApiException.unavailable("Interrupted while waiting for the committed change");
         } catch (IllegalStateException e) {
             throw retryLater("The edge's view stopped: " + e.getMessage());
+        } catch (KafkaException e) {
+            // Kafka's own timeouts and errors (end offsets unreachable): the broker, not the request, is at fault
+            throw retryLater("Kafka cannot be reached to confirm the change is visible: " + e.getMessage());
         }
     }
 

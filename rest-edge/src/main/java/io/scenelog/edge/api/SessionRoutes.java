@@ -123,6 +123,7 @@ final class SessionRoutes {
 
     private void join(Context ctx, Caller caller) {
         Access.requireRole(caller, Role.VIEWER);
+        Access.requireNoSessionScope(caller);
         SessionRecord session = visibleSession(ctx, caller);
         ObjectNode body = StrictJson.object(ApiJson.body(ctx, maxJsonBytes), "", Set.of("role", "headless"),
                 Set.of("role"));

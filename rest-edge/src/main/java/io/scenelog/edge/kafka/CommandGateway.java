@@ -21,9 +21,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -78,9 +80,9 @@ public final class CommandGateway implements AutoCloseable {
         if (action.getSessionId() != null) {
             keys.add(action.getSessionId().toString());
         }
+        byte[] value = serialize(() -> actions.serialize(Topics.SCENE_ACTIONS.name(), action));
         CompletableFuture<ActionResult> result = results.expect(action.getActionId(), keys);
-        send(Topics.SCENE_ACTIONS, action.getSceneId().toString(), actions.serialize(Topics.SCENE_ACTIONS.name(),
-                action), result);
+        send(Topics.SCENE_ACTIONS, action.getSceneId().toString(), value, result);
         return await(result, "action " + action.getActionId());
     }
 
@@ -96,9 +98,9 @@ public final class CommandGateway implements AutoCloseable {
         if (sessionId != null) {
             keys.add(sessionId.toString());
         }
+        byte[] value = serialize(() -> commands.serialize(Topics.SCENE_CONTROL.name(), command));
         CompletableFuture<ActionResult> result = results.expect(command.getCommandId(), keys);
-        send(Topics.SCENE_CONTROL, command.getSceneId().toString(),
-                commands.serialize(Topics.SCENE_CONTROL.name(), command), result);
+        send(Topics.SCENE_CONTROL, command.getSceneId().toString(), value, result);
         return await(result, "command " + command.getCommandId());
     }
 
@@ -137,6 +139,9 @@ public final class CommandGateway implements AutoCloseable {
         try {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get(timeout.toMillis(),
                     TimeUnit.MILLISECONDS);
+        } catch (KafkaException e) {
+            throw ApiException.unavailable("Kafka did not accept the write to " + topic.name() + ": "
+                    + e.getMessage());
         } catch (ExecutionException e) {
             throw ApiException.unavailable("Kafka did not accept the write to " + topic.name() + ": "
                     + e.getCause().getMessage());
@@ -149,12 +154,30 @@ public final class CommandGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends, completing the wait with the failure when the producer refuses at once (e.g. no metadata within
+     * max.block.ms), so a failed send never leaves a wait behind.
+     */
     private void send(Topic<String, ?> topic, String key, byte[] value, CompletableFuture<ActionResult> result) {
-        producer.send(new ProducerRecord<>(topic.name(), key, value), (metadata, error) -> {
-            if (error != null) {
-                result.completeExceptionally(error);
-            }
-        });
+        try {
+            producer.send(new ProducerRecord<>(topic.name(), key, value), (metadata, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                }
+            });
+        } catch (KafkaException e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    /** Serialises before anything waits: a registry that cannot be reached is 503, not a leaked wait or a 500. */
+    private static byte[] serialize(Supplier<byte[]> serializer) {
+        try {
+            return serializer.get();
+        } catch (KafkaException e) {
+            throw ApiException.unavailable("The write cannot be encoded right now (schema registry): "
+                    + e.getMessage());
+        }
     }
 
     private ActionResult await(CompletableFuture<ActionResult> result, String what) {

@@ -61,7 +61,12 @@ final class ResultWaiter implements AutoCloseable {
     CompletableFuture<ActionResult> expect(UUID actionId, Set<String> resultKeys) {
         CompletableFuture<ActionResult> future = new CompletableFuture<>();
         pending.put(actionId, future);
-        resultKeys.forEach(key -> pendingKeys.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet());
+        // count inside compute: incrementing a counter got outside it races with the removal of the last count
+        resultKeys.forEach(key -> pendingKeys.compute(key, (k, count) -> {
+            AtomicInteger counted = count == null ? new AtomicInteger() : count;
+            counted.incrementAndGet();
+            return counted;
+        }));
         future.whenComplete((result, error) -> {
             pending.remove(actionId, future);
             resultKeys.forEach(key -> pendingKeys.computeIfPresent(key,

@@ -190,6 +190,20 @@ class AccessControlIntegrationTest {
         assertThat(API.client().post("/tokens", "{}").status()).isEqualTo(401);
     }
 
+    @Test
+    void shouldNotLetASessionTokenJoinFurtherClients() {
+        String session = admin.post("/sessions", "{\"sceneId\": \"" + sceneA + "\", \"mode\": \"transient\"}")
+                .json().get("id").asText();
+        JsonNode joined = admin.post("/sessions/" + session + "/clients", "{\"role\": \"admin\"}").json();
+        ApiClient client = API.client().withBearer(joined.get("token").asText());
+
+        ApiResponse response = client.post("/sessions/" + session + "/clients", "{\"role\": \"admin\"}");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(403);
+        assertThat(admin.get("/sessions/" + session).json().get("clients").findValuesAsText("clientId"))
+                .containsExactly(joined.get("clientId").asText());
+    }
+
     /** The ids of a page's items (not of objects nested in them). */
     private static List<String> ids(ApiResponse page) {
         List<String> ids = new ArrayList<>();
