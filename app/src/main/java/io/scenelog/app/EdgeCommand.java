@@ -8,6 +8,7 @@ import io.scenelog.edge.EdgeServer;
 import io.scenelog.edge.EdgeSettings;
 import io.scenelog.edge.api.ApiSettings;
 import io.scenelog.edge.api.RestApi;
+import io.scenelog.schemas.registry.SchemaRegistryClient;
 import io.scenelog.streams.query.RemoteSceneStateQueries;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -92,9 +93,9 @@ final class EdgeCommand implements Callable<Integer> {
                         .withPort(port)
                         .withReplicationFactor(kafka.replicationFactor), api)) {
             URI registry = URI.create(server.baseUri().toString().replaceAll("/$", ""));
-            ContractSchemas.publish(ClientConfigs.registry(registry));
-            api.pipeline().attachQueries(RemoteSceneStateQueries.over(streamsQuery,
-                    ClientConfigs.registry(registry)));
+            SchemaRegistryClient registryClient = ClientConfigs.registry(registry);
+            ContractSchemas.publish(registryClient);
+            api.pipeline().attachQueries(RemoteSceneStateQueries.over(streamsQuery, registryClient));
             PrintWriter out = spec.commandLine().getOut();
             out.println("Edge: REST API and schema registry at " + server.baseUri() + " (Kafka "
                     + kafka.bootstrapServers + ", state queries " + String.join(",", streamsQuery) + ")");

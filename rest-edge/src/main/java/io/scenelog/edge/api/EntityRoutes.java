@@ -170,7 +170,7 @@ final class EntityRoutes {
             return platform.queries().entity(sceneId, entityId).orElseThrow(() -> ApiException.notFound(
                     "No entity " + entityId + " in scene " + sceneId + " (or no such scene)"));
         } catch (StateNotQueryableException e) {
-            throw Platform.retryLater("The scene's state cannot be read right now (" + e.getMessage() + ")");
+            throw ApiException.unavailable("The scene's state cannot be read right now (" + e.getMessage() + ")");
         }
     }
 

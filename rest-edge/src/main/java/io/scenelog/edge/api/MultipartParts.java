@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.scenelog.edge.http.ApiException;
 import io.scenelog.edge.http.ErrorCode;
+import io.scenelog.edge.json.StrictJson;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,14 +39,7 @@ final class MultipartParts {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        try {
-            if (value.strip().length() != 36) {
-                throw new IllegalArgumentException("length");
-            }
-            return Optional.of(UUID.fromString(value.strip()));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField(name, name + " must be a UUID");
-        }
+        return Optional.of(StrictJson.uuid(value.strip(), name));
     }
 
     // Jetty reports parse failures as (undeclared, checked) ServletExceptions wrapping a BadMessageException

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -120,13 +119,14 @@ final class Platform {
             return queries().scene(sceneId)
                     .orElseThrow(() -> ApiException.notFound("No scene " + sceneId));
         } catch (StateNotQueryableException e) {
-            throw retryLater("The scene's state cannot be read right now (" + e.getMessage() + ")");
+            throw ApiException.unavailable("The scene's state cannot be read right now (" + e.getMessage() + ")");
         }
     }
 
     /** The state queries, or UNAVAILABLE while the pipeline is not attached. */
     SceneStateQueries queries() {
-        return pipeline.queries().orElseThrow(() -> retryLater("The commit pipeline's state is not available yet"));
+        return pipeline.queries().orElseThrow(
+                () -> ApiException.unavailable("The commit pipeline's state is not available yet"));
     }
 
     /** Waits until a view has everything committed so far (after a write the caller will read back). */
@@ -140,22 +140,20 @@ final class Platform {
             Thread.currentThread().interrupt();
             throw ApiException.unavailable("Interrupted while waiting for the committed change");
         } catch (IllegalStateException e) {
-            throw retryLater("The edge's view stopped: " + e.getMessage());
+            throw ApiException.unavailable("The edge's view stopped: " + e.getMessage());
         } catch (KafkaException e) {
             // Kafka's own timeouts and errors (end offsets unreachable): the broker, not the request, is at fault
-            throw retryLater("Kafka cannot be reached to confirm the change is visible: " + e.getMessage());
+            throw ApiException.unavailable("Kafka cannot be reached to confirm the change is visible: "
+                    + e.getMessage());
         }
     }
 
     private Parts started() {
         Parts current = parts;
         if (current == null) {
-            throw retryLater("The edge is still starting");
+            throw ApiException.unavailable("The edge is still starting");
         }
         return current;
     }
 
-    static ApiException retryLater(String message) {
-        return new ApiException(ErrorCode.UNAVAILABLE, message, Map.of("retryAfterSeconds", 1));
-    }
 }

@@ -2,6 +2,7 @@ package io.scenelog.edge.api;
 
 import io.javalin.http.Context;
 import io.scenelog.edge.http.ApiException;
+import io.scenelog.edge.json.StrictJson;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,18 +49,6 @@ final class Requests {
     }
 
     private static UUID parseUuid(String value, String name) {
-        try {
-            if (value.length() != 36) {
-                throw new IllegalArgumentException("length");
-            }
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField(name, name + " must be a UUID such as"
-                    + " 3f2b8c1e-9d4a-4f0e-8a77-1c2d3e4f5a6b, got '" + abbreviate(value) + "'");
-        }
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() > 64 ? value.substring(0, 64) + "..." : value;
+        return StrictJson.uuid(value, name);
     }
 }

@@ -49,6 +49,7 @@ public final class RestApi implements AutoCloseable {
     private final Platform platform;
     private final ApiMetrics metrics = new ApiMetrics();
     private final BlobStore blobs;
+    private final TokenIssuer issuer;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
     private RestApi(ApiSettings settings, PipelineLink pipeline, Clock clock, BlobStore blobs) {
@@ -56,7 +57,7 @@ public final class RestApi implements AutoCloseable {
         this.pipeline = pipeline;
         this.clock = clock;
         this.blobs = blobs;
-        TokenIssuer issuer = new TokenIssuer(settings.tokenKey(), clock);
+        this.issuer = new TokenIssuer(settings.tokenKey(), clock);
         this.platform = new Platform(new ServiceToken("rest-edge-" + UUID.randomUUID(), issuer, clock), pipeline,
                 clock, settings.commandTimeout());
     }
@@ -76,7 +77,6 @@ public final class RestApi implements AutoCloseable {
 
     /** Adds the API's routes, error handling, upload limits and request metrics to a Javalin app being configured. */
     public void mount(JavalinConfig config, SchemaRegistry registry) {
-        TokenIssuer issuer = new TokenIssuer(settings.tokenKey(), clock);
         Guard guard = new Guard(new Authenticator(new TokenVerifier(settings.tokenKey(), clock)),
                 new RateLimiter(settings.ratePerSecond(), settings.rateBurst()));
         long maxJson = settings.maxJsonBytes();

@@ -54,7 +54,7 @@ final class SceneRoutes {
         platform.control(platform.service().commands().createScene(sceneId, name, settings), null);
         platform.catchUp(platform.scenes());
         SceneRecord scene = platform.activeScene(sceneId)
-                .orElseThrow(() -> Platform.retryLater("The scene was created but is not visible yet"));
+                .orElseThrow(() -> ApiException.unavailable("The scene was created but is not visible yet"));
         ctx.header("Location", "/scenes/" + sceneId);
         ApiJson.write(ctx, 201, ResourceJson.scene(scene, scene.getVersion(), scene.getEntityCount(), List.of()));
     }

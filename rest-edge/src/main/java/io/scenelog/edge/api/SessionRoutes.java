@@ -173,7 +173,7 @@ final class SessionRoutes {
         platform.control(platform.service().commands().requestSession(sceneId, sessionId, mode), sessionId);
         platform.catchUp(platform.sessions());
         return platform.sessions().get(sessionId.toString())
-                .orElseThrow(() -> Platform.retryLater("The session was created but is not visible yet"));
+                .orElseThrow(() -> ApiException.unavailable("The session was created but is not visible yet"));
     }
 
     private SessionRecord visibleSession(Context ctx, Caller caller) {

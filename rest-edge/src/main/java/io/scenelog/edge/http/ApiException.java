@@ -50,9 +50,9 @@ public final class ApiException extends RuntimeException {
         return of(ErrorCode.UNAUTHENTICATED, message);
     }
 
-    /** 503 UNAVAILABLE. */
+    /** 503 UNAVAILABLE, with {@code Retry-After: 1} (the OpenAPI document promises it on every 503). */
     public static ApiException unavailable(String message) {
-        return of(ErrorCode.UNAVAILABLE, message);
+        return new ApiException(ErrorCode.UNAVAILABLE, message, Map.of("retryAfterSeconds", 1));
     }
 
     public ErrorCode code() {

@@ -1,11 +1,11 @@
 package io.scenelog.edge.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.scenelog.edge.json.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -19,14 +19,12 @@ public final class ApiJson {
     /** The content type of every JSON response. */
     public static final String CONTENT_TYPE = "application/json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ApiJson() {
     }
 
-    /** The shared mapper (thread-safe). */
+    /** The shared mapper for responses (thread-safe); request bodies are read with {@link StrictJson#reader()}. */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
@@ -55,7 +53,7 @@ public final class ApiJson {
             throw ApiException.invalidField("body", "The request needs a JSON body");
         }
         try {
-            return MAPPER.readTree(bytes);
+            return StrictJson.reader().readTree(bytes);
         } catch (IOException e) {
             throw new ApiException(ErrorCode.MALFORMED_JSON, "The body is not valid JSON: "
                     + firstLine(e.getMessage()), Map.of());
