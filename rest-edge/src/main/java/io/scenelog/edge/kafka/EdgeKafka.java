@@ -20,20 +20,6 @@ public final class EdgeKafka {
     }
 
     /**
-     * A consumer that follows whole topics without a group: it sees only committed transactions (the pipeline writes
-     * transactionally) and never commits offsets, because every edge instance reads everything from where it needs.
-     */
-    static Map<String, Object> viewConsumer(Map<String, Object> base) {
-        Map<String, Object> config = new HashMap<>(base);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "scenelog-edge-" + UUID.randomUUID());
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        return config;
-    }
-
-    /**
      * The producer of actions, commands and records: idempotent and acknowledged by every in-sync replica (a 2xx
      * response means the write is durable), sent at once because a REST caller is waiting on it.
      */

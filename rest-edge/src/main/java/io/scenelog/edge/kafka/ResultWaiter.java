@@ -2,6 +2,7 @@ package io.scenelog.edge.kafka;
 
 import io.scenelog.model.ActionResult;
 import io.scenelog.topics.ConsumerLoop;
+import io.scenelog.topics.TopicView;
 import io.scenelog.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,7 +36,8 @@ final class ResultWaiter implements AutoCloseable {
 
     ResultWaiter(Map<String, Object> base, Deserializer<ActionResult> deserializer) {
         this.deserializer = deserializer;
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(EdgeKafka.viewConsumer(base),
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                TopicView.readCommittedFollower(base, "scenelog-edge-results"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         try {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.ACTION_RESULTS.name(),

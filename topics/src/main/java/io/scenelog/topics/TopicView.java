@@ -1,16 +1,17 @@
-package io.scenelog.edge.kafka;
+package io.scenelog.topics;
 
-import io.scenelog.topics.ConsumerLoop;
-import io.scenelog.topics.Topic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,8 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The latest value per key of a compacted topic, followed from the beginning with {@code read_committed} into memory
- * (tombstones remove). Every edge instance keeps its own: the topics it views (scenes, sessions, assets, api-keys)
- * hold metadata, small next to scene state.
+ * (tombstones remove). Every edge and bridge instance keeps its own: the topics viewed (scenes, sessions, assets,
+ * api-keys) hold metadata, small next to scene state.
  *
  * <p>Reads are eventually consistent; {@link #awaitCaughtUp} gives read-your-writes: after a write was acknowledged,
  * wait until the view has consumed everything committed before the call.
@@ -58,7 +59,7 @@ public final class TopicView<V> implements AutoCloseable {
      */
     public static <V> TopicView<V> follow(Topic<String, V> topic, Map<String, Object> config,
             Deserializer<V> valueDeserializer) {
-        Map<String, Object> consumerConfig = EdgeKafka.viewConsumer(config);
+        Map<String, Object> consumerConfig = readCommittedFollower(config, "scenelog-view-" + topic.name());
         KafkaConsumer<String, V> consumer = new KafkaConsumer<>(consumerConfig,
                 new StringDeserializer(), valueDeserializer);
         KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(consumerConfig,
@@ -78,6 +79,24 @@ public final class TopicView<V> implements AutoCloseable {
         TopicView<V> view = new TopicView<>(topic.name(), consumer, probe);
         view.loop.start();
         return view;
+    }
+
+    /**
+     * The config of a consumer that follows whole topics without a group: it sees only committed transactions (the
+     * pipeline writes transactionally) and never commits offsets, because every instance reads everything from where
+     * it needs.
+     *
+     * @param base           bootstrap servers and the like
+     * @param clientIdPrefix the client id's prefix when the base names none (a random suffix keeps them apart)
+     */
+    public static Map<String, Object> readCommittedFollower(Map<String, Object> base, String clientIdPrefix) {
+        Map<String, Object> config = new HashMap<>(base);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientIdPrefix + "-" + UUID.randomUUID());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return config;
     }
 
     /** The current value of a key. */
