@@ -86,6 +86,17 @@ public final class RestApi implements AutoCloseable {
         config.jetty.multipartConfig.maxTotalRequestSize(maxUpload + 2 * MULTIPART_SLACK_BYTES, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
         config.requestLogger.http(metrics::record);
+        if (!settings.browserOrigins().isEmpty()) {
+            // the viewer page is served by a bridge (another origin) and calls this API with a bearer token header,
+            // never with cookies: allow exactly those origins, without credentials
+            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                String first = settings.browserOrigins().get(0);
+                rule.allowHost(first, settings.browserOrigins().subList(1, settings.browserOrigins().size())
+                        .toArray(String[]::new));
+                rule.exposeHeader("Location");
+                rule.exposeHeader("Retry-After");
+            }));
+        }
         ApiErrors.mount(config.routes);
         new OpsRoutes(registry, platform, metrics).mount(config.routes);
         new AccessRoutes(new ApiKeys(platform), issuer, guard, maxJson, clock).mount(config.routes);

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -37,6 +38,8 @@ final class RunningApi {
 
     /** The idle-session timeout of the test API: short, so the sweeper's effect can be awaited. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(3);
+    /** The one browser origin the test API admits (CORS), as a Livelink viewer page's bridge would be. */
+    static final String VIEWER_ORIGIN = "http://viewer.scenelog.test:8082";
     /** The largest upload the test API accepts (small, so limit tests stay cheap). */
     static final long MAX_UPLOAD_BYTES = 2L * 1024 * 1024;
 
@@ -117,6 +120,7 @@ final class RunningApi {
             TokenKey key = TokenKey.generate();
             RestApi api = RestApi.create(ApiSettings.defaults(key, root.resolve("blobs"))
                     .withIdleSessionTimeout(IDLE_TIMEOUT)
+                    .withBrowserOrigins(List.of(VIEWER_ORIGIN))
                     .withAssetLimits(AssetLimits.defaults()
                             .withMaxUploadBytes(MAX_UPLOAD_BYTES)
                             .withMaxUnpackedBytes(4 * MAX_UPLOAD_BYTES)
