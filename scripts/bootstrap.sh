@@ -16,8 +16,10 @@ command -v mvn >/dev/null || fail "mvn not found: install Maven 3.8.7 or newer (
 
 # --- Debian packages ---
 # docker-compose: validates compose.yaml without a Docker engine (ComposeFileIntegrationTest).
-# nodejs/npm: the third-party peer tests (kafkajs, the AsyncAPI parser, avsc) run on Node.
-packages=(docker-compose nodejs npm)
+# nodejs/npm: the third-party peer tests (kafkajs, the AsyncAPI parser, avsc) run on Node, and the viewer page is
+#   bundled with it.
+# chromium: the viewer page's end-to-end tests drive Debian's headless Chromium (Playwright never downloads one).
+packages=(docker-compose nodejs npm chromium)
 missing=()
 for p in "${packages[@]}"; do
   case "$p" in
@@ -38,8 +40,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# --- npm packages of the peer tests and examples (exact versions from the committed package-lock.json) ---
-for dir in peers/node examples/simulation-node; do
+# --- npm packages of the peer tests, the examples and the viewer page's build (exact versions from the committed
+# package-lock.json) ---
+for dir in peers/node examples/simulation-node livelink-bridge/viewer; do
   [ -f "$dir/package-lock.json" ] || continue
   stamp="$dir/node_modules/.package-lock.json"
   if [ ! -f "$stamp" ] || [ "$dir/package-lock.json" -nt "$stamp" ]; then

@@ -57,18 +57,26 @@ final class ControlApplier {
     private void applySession(UUID sceneId, ControlEvent.SessionEvent event, long timestamp) {
         String storeKey = StoreSceneState.sessionKey(sceneId, event.sessionId());
         SessionRecord next = ControlEvolution.session(stores.sessions().get(storeKey), event);
-        stores.sessions().put(storeKey, next);
         String scene = sceneId.toString();
+        // Under the scene's lock like an action's writes, so a session query sees all or none of the overlay
+        // entities a command drops.
+        List<String> tombstones = locks.writeAndReturn(scene, () -> {
+            stores.sessions().put(storeKey, next);
+            return droppedOverlay(event);
+        });
         outputs.send(Sink.SESSION_LIFECYCLE, scene, event.sessionId().toString(), next, timestamp);
-        List<String> tombstones = List.of();
-        if (event instanceof ControlEvent.SessionEnded) {
-            tombstones = delete(stores.overlay(), event.sessionId(), entity -> true);
-        } else if (event instanceof ControlEvent.ClientLeftSession left) {
-            tombstones = delete(stores.overlay(), event.sessionId(), entity -> ownedBy(entity, left.clientId()));
-        }
         for (String tombstone : tombstones) {
             outputs.send(Sink.SESSION_OVERLAY, scene, tombstone, null, timestamp);
         }
+    }
+
+    private List<String> droppedOverlay(ControlEvent.SessionEvent event) {
+        if (event instanceof ControlEvent.SessionEnded) {
+            return delete(stores.overlay(), event.sessionId(), entity -> true);
+        } else if (event instanceof ControlEvent.ClientLeftSession left) {
+            return delete(stores.overlay(), event.sessionId(), entity -> ownedBy(entity, left.clientId()));
+        }
+        return List.of();
     }
 
     private static boolean ownedBy(EntityState entity, String clientId) {

@@ -5,6 +5,7 @@ import io.scenelog.schemas.registry.SchemaRegistryClient;
 import io.scenelog.streams.StateKeys;
 import io.scenelog.streams.query.SceneSnapshot;
 import io.scenelog.streams.query.SceneStateQueries;
+import io.scenelog.streams.query.SessionSnapshot;
 import io.scenelog.streams.query.StateNotQueryableException;
 import io.scenelog.topics.Topics;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
@@ -64,26 +66,38 @@ public final class InteractiveSceneQueries implements SceneStateQueries, AutoClo
 
     @Override
     public Optional<SceneSnapshot> scene(UUID sceneId) {
-        if (self == null) {
-            return local.scene(sceneId, localPartition(sceneId));
-        }
-        KeyQueryMetadata owner = owners.ownerOf(sceneId);
-        if (isLocal(owner)) {
-            return local.scene(sceneId, owner.partition());
-        }
-        return fetch(owner.activeHost(), "/scenes/" + sceneId, codec::snapshot);
+        return route(sceneId, partition -> local.scene(sceneId, partition), QueryServer.scenePath(sceneId),
+                codec::snapshot);
     }
 
     @Override
     public Optional<EntityState> entity(UUID sceneId, UUID entityId) {
+        return route(sceneId, partition -> local.entity(sceneId, entityId, partition),
+                QueryServer.entityPath(sceneId, entityId), codec::entity);
+    }
+
+    @Override
+    public Optional<SessionSnapshot> session(UUID sceneId, UUID sessionId) {
+        return route(sceneId, partition -> local.session(sceneId, sessionId, partition),
+                QueryServer.sessionPath(sceneId, sessionId), codec::session);
+    }
+
+    @Override
+    public Optional<Long> sceneVersion(UUID sceneId) {
+        return route(sceneId, partition -> local.sceneVersion(sceneId, partition), QueryServer.versionPath(sceneId),
+                codec::version);
+    }
+
+    /** Reads the scene's partition here when this instance owns it, else asks the owner. */
+    private <T> Optional<T> route(UUID sceneId, IntFunction<Optional<T>> localRead, String path, Decoder<T> decoder) {
         if (self == null) {
-            return local.entity(sceneId, entityId, localPartition(sceneId));
+            return localRead.apply(localPartition(sceneId));
         }
         KeyQueryMetadata owner = owners.ownerOf(sceneId);
         if (isLocal(owner)) {
-            return local.entity(sceneId, entityId, owner.partition());
+            return localRead.apply(owner.partition());
         }
-        return fetch(owner.activeHost(), "/scenes/" + sceneId + "/entities/" + entityId, codec::entity);
+        return fetch(owner.activeHost(), path, decoder);
     }
 
     /**

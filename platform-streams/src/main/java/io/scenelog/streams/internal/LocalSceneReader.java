@@ -6,6 +6,7 @@ import io.scenelog.model.SceneStatus;
 import io.scenelog.schemas.registry.SchemaRegistryClient;
 import io.scenelog.streams.StateKeys;
 import io.scenelog.streams.query.SceneSnapshot;
+import io.scenelog.streams.query.SessionSnapshot;
 import io.scenelog.streams.query.StateNotQueryableException;
 import io.scenelog.topics.Topics;
 import java.util.ArrayList;
@@ -23,8 +24,9 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Reads a scene from this instance's own stores, under the scene's read lock (whole actions only). The stores hold
- * records as their topics do ({@link CommitStores}), so they are decoded with the topics' serdes.
+ * Reads a scene, and a session's view of it, from this instance's own stores, under the scene's read lock (whole
+ * actions only). The stores hold records as their topics do ({@link CommitStores}), so they are decoded with the
+ * topics' serdes.
  */
 final class LocalSceneReader {
 
@@ -34,19 +36,49 @@ final class LocalSceneReader {
     private final SceneLocks locks;
     private final Deserializer<SceneRecord> scenes;
     private final Deserializer<EntityState> entities;
+    private final Deserializer<EntityState> overlays;
 
     LocalSceneReader(KafkaStreams streams, SceneLocks locks, SchemaRegistryClient registry) {
         this.streams = streams;
         this.locks = locks;
         this.scenes = Topics.SCENES.valueSerde(registry).deserializer();
         this.entities = Topics.SCENE_STATE.valueSerde(registry).deserializer();
+        this.overlays = Topics.SESSION_STATE.valueSerde(registry).deserializer();
     }
 
     Optional<SceneSnapshot> scene(UUID sceneId, int partition) {
         ReadOnlyKeyValueStore<String, byte[]> sceneStore = store(CommitStores.SCENES, partition);
         ReadOnlyKeyValueStore<String, byte[]> entityStore = store(CommitStores.ENTITIES, partition);
         return guarded(sceneId, () -> active(sceneStore, sceneId)
-                .map(scene -> new SceneSnapshot(scene, scan(entityStore, sceneId))));
+                .map(scene -> new SceneSnapshot(scene, scan(entityStore, sceneId, entities, CommitStores.ENTITIES))));
+    }
+
+    /**
+     * The scene and the session's overlay under one read lock: the commit processor writes an action's overlay
+     * entities, the shadows it removes and the scene version under the scene's write lock, and so do the session
+     * commands that drop overlay entities, so both stores are read at one version.
+     */
+    Optional<SessionSnapshot> session(UUID sceneId, UUID sessionId, int partition) {
+        ReadOnlyKeyValueStore<String, byte[]> sceneStore = store(CommitStores.SCENES, partition);
+        ReadOnlyKeyValueStore<String, byte[]> entityStore = store(CommitStores.ENTITIES, partition);
+        ReadOnlyKeyValueStore<String, byte[]> sessionStore = store(CommitStores.SESSIONS, partition);
+        ReadOnlyKeyValueStore<String, byte[]> overlayStore = store(CommitStores.OVERLAY, partition);
+        return guarded(sceneId, () -> active(sceneStore, sceneId).map(scene -> {
+            SceneSnapshot persisted = new SceneSnapshot(scene,
+                    scan(entityStore, sceneId, entities, CommitStores.ENTITIES));
+            // Overlay keys name the session only; other scenes on this partition have sessions too, so the
+            // session must be this scene's before its overlay is read.
+            boolean ofThisScene = sessionStore.get(StoreSceneState.sessionKey(sceneId, sessionId)) != null;
+            List<EntityState> overlay = ofThisScene
+                    ? scan(overlayStore, sessionId, overlays, CommitStores.OVERLAY) : List.of();
+            return new SessionSnapshot(persisted, sessionId, overlay);
+        }));
+    }
+
+    /** The scene's version: one small record, no entity read. */
+    Optional<Long> sceneVersion(UUID sceneId, int partition) {
+        ReadOnlyKeyValueStore<String, byte[]> sceneStore = store(CommitStores.SCENES, partition);
+        return guarded(sceneId, () -> active(sceneStore, sceneId).map(SceneRecord::getVersion));
     }
 
     Optional<EntityState> entity(UUID sceneId, UUID entityId, int partition) {
@@ -56,11 +88,13 @@ final class LocalSceneReader {
                 decode(entities, CommitStores.ENTITIES, entityStore.get(StateKeys.sceneEntity(sceneId, entityId))))));
     }
 
-    private List<EntityState> scan(ReadOnlyKeyValueStore<String, byte[]> store, UUID sceneId) {
+    /** Every entity under an owner (a scene, or a session), in key order. */
+    private static List<EntityState> scan(ReadOnlyKeyValueStore<String, byte[]> store, UUID ownerId,
+            Deserializer<EntityState> reader, String storeName) {
         List<EntityState> all = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = store.prefixScan(StateKeys.prefix(sceneId), KEYS)) {
+        try (KeyValueIterator<String, byte[]> it = store.prefixScan(StateKeys.prefix(ownerId), KEYS)) {
             while (it.hasNext()) {
-                EntityState entity = decode(entities, CommitStores.ENTITIES, it.next().value);
+                EntityState entity = decode(reader, storeName, it.next().value);
                 if (entity != null) {
                     all.add(entity);
                 }

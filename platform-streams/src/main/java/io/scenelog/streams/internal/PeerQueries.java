@@ -4,6 +4,7 @@ import io.scenelog.model.EntityState;
 import io.scenelog.schemas.registry.SchemaRegistryClient;
 import io.scenelog.streams.query.SceneSnapshot;
 import io.scenelog.streams.query.SceneStateQueries;
+import io.scenelog.streams.query.SessionSnapshot;
 import io.scenelog.streams.query.StateNotQueryableException;
 import java.io.IOException;
 import java.net.URI;
@@ -47,12 +48,22 @@ public final class PeerQueries implements SceneStateQueries {
 
     @Override
     public Optional<SceneSnapshot> scene(UUID sceneId) {
-        return ask(sceneId, "/scenes/" + sceneId, codec::snapshot);
+        return ask(sceneId, QueryServer.scenePath(sceneId), codec::snapshot);
     }
 
     @Override
     public Optional<EntityState> entity(UUID sceneId, UUID entityId) {
-        return ask(sceneId, "/scenes/" + sceneId + "/entities/" + entityId, codec::entity);
+        return ask(sceneId, QueryServer.entityPath(sceneId, entityId), codec::entity);
+    }
+
+    @Override
+    public Optional<SessionSnapshot> session(UUID sceneId, UUID sessionId) {
+        return ask(sceneId, QueryServer.sessionPath(sceneId, sessionId), codec::session);
+    }
+
+    @Override
+    public Optional<Long> sceneVersion(UUID sceneId) {
+        return ask(sceneId, QueryServer.versionPath(sceneId), codec::version);
     }
 
     private <T> Optional<T> ask(UUID sceneId, String path, Decoder<T> decoder) {

@@ -2,8 +2,6 @@ package io.scenelog.streams.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.scenelog.model.EntityState;
-import io.scenelog.streams.query.SceneSnapshot;
 import io.scenelog.streams.query.StateNotQueryableException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,16 +17,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves this instance's scenes to its peers: {@code GET /scenes/{sceneId}} and
- * {@code GET /scenes/{sceneId}/entities/{entityId}}. It answers only for scenes whose partition it owns (never
- * forwards, so two instances with different views cannot bounce a query forever): 404 for an unknown scene or
- * entity, 503 when it does not own the scene or cannot read it now. An internal endpoint between instances: keep it
- * on the cluster network.
+ * Serves this instance's scenes to its peers: {@code GET /scenes/{sceneId}}, {@code GET /scenes/{sceneId}/version},
+ * {@code GET /scenes/{sceneId}/entities/{entityId}} and {@code GET /scenes/{sceneId}/sessions/{sessionId}} (the
+ * bodies are {@link SnapshotCodec}'s). It answers only for scenes whose partition it owns (never forwards, so two
+ * instances with different views cannot bounce a query forever): 404 for an unknown scene or entity, 400 for an id
+ * that is not a UUID, 503 when it does not own the scene or cannot read it now. An internal endpoint between
+ * instances: keep it on the cluster network.
  */
 public final class QueryServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryServer.class);
     private static final String PREFIX = "/scenes/";
+    private static final String VERSION = "version";
+    private static final String ENTITIES = "entities";
+    private static final String SESSIONS = "sessions";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -58,6 +60,26 @@ public final class QueryServer implements AutoCloseable {
         return queries;
     }
 
+    /** The path of a scene's snapshot. */
+    static String scenePath(UUID sceneId) {
+        return PREFIX + sceneId;
+    }
+
+    /** The path of a scene's version. */
+    static String versionPath(UUID sceneId) {
+        return scenePath(sceneId) + "/" + VERSION;
+    }
+
+    /** The path of one persisted entity. */
+    static String entityPath(UUID sceneId, UUID entityId) {
+        return scenePath(sceneId) + "/" + ENTITIES + "/" + entityId;
+    }
+
+    /** The path of a scene as a session sees it. */
+    static String sessionPath(UUID sceneId, UUID sessionId) {
+        return scenePath(sceneId) + "/" + SESSIONS + "/" + sessionId;
+    }
+
     /** The port actually bound. */
     int port() {
         return server.getAddress().getPort();
@@ -69,34 +91,67 @@ public final class QueryServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String[] parts = exchange.getRequestURI().getPath().substring(PREFIX.length()).split("/");
+            Reply reply = reply(exchange);
+            respond(exchange, reply.status(), reply.body());
+        }
+    }
+
+    /** Never throws for a bad or unanswerable request: every outcome is a status with a JSON body. */
+    private Reply reply(HttpExchange exchange) throws IOException {
+        try {
             Target readers = target.get();
             if (!"GET".equals(exchange.getRequestMethod())) {
-                respond(exchange, 405, SnapshotCodec.error("METHOD_NOT_ALLOWED", "only GET"));
+                return new Reply(405, SnapshotCodec.error("METHOD_NOT_ALLOWED", "only GET"));
             } else if (readers == null) {
-                respond(exchange, 503, SnapshotCodec.error("NOT_QUERYABLE", "the pipeline is starting"));
-            } else if (parts.length == 1) {
-                UUID sceneId = UUID.fromString(parts[0]);
-                Optional<SceneSnapshot> scene = readers.reader().scene(sceneId, ownedPartition(readers, sceneId));
-                respond(exchange, scene.isPresent() ? 200 : 404, scene.isPresent()
-                        ? readers.codec().snapshot(scene.get()) : SnapshotCodec.error("UNKNOWN_SCENE", "no scene"));
-            } else if (parts.length == 3 && "entities".equals(parts[1])) {
-                UUID sceneId = UUID.fromString(parts[0]);
-                Optional<EntityState> entity = readers.reader().entity(sceneId, UUID.fromString(parts[2]),
-                        ownedPartition(readers, sceneId));
-                respond(exchange, entity.isPresent() ? 200 : 404, entity.isPresent()
-                        ? readers.codec().entity(entity.get()) : SnapshotCodec.error("UNKNOWN_ENTITY", "no entity"));
-            } else {
-                respond(exchange, 404, SnapshotCodec.error("NOT_FOUND", "use /scenes/{id}[/entities/{id}]"));
+                return new Reply(503, SnapshotCodec.error("NOT_QUERYABLE", "the pipeline is starting"));
             }
-        } catch (IllegalArgumentException e) {
-            respond(exchange, 400, SnapshotCodec.error("BAD_REQUEST", "ids are UUIDs: " + e.getMessage()));
+            return answer(readers, exchange.getRequestURI().getPath().substring(PREFIX.length()).split("/"));
+        } catch (InvalidIdException e) {
+            return new Reply(400, SnapshotCodec.error("BAD_REQUEST", e.getMessage()));
         } catch (StateNotQueryableException e) {
-            respond(exchange, 503, SnapshotCodec.error("NOT_QUERYABLE", e.getMessage()));
+            return new Reply(503, SnapshotCodec.error("NOT_QUERYABLE", e.getMessage()));
         } catch (RuntimeException e) {
             LOG.error("State query {} failed.", exchange.getRequestURI(), e);
-            respond(exchange, 500, SnapshotCodec.error("INTERNAL", String.valueOf(e.getMessage())));
+            return new Reply(500, SnapshotCodec.error("INTERNAL", String.valueOf(e.getMessage())));
         }
+    }
+
+    private static Reply answer(Target readers, String[] parts) throws IOException {
+        LocalSceneReader reader = readers.reader();
+        SnapshotCodec codec = readers.codec();
+        if (parts.length == 1) {
+            UUID sceneId = id(parts[0]);
+            return found(reader.scene(sceneId, ownedPartition(readers, sceneId)), codec::snapshot, "UNKNOWN_SCENE");
+        } else if (parts.length == 2 && VERSION.equals(parts[1])) {
+            UUID sceneId = id(parts[0]);
+            return found(reader.sceneVersion(sceneId, ownedPartition(readers, sceneId)), codec::version,
+                    "UNKNOWN_SCENE");
+        } else if (parts.length == 3 && ENTITIES.equals(parts[1])) {
+            UUID sceneId = id(parts[0]);
+            UUID entityId = id(parts[2]);
+            return found(reader.entity(sceneId, entityId, ownedPartition(readers, sceneId)), codec::entity,
+                    "UNKNOWN_ENTITY");
+        } else if (parts.length == 3 && SESSIONS.equals(parts[1])) {
+            UUID sceneId = id(parts[0]);
+            UUID sessionId = id(parts[2]);
+            return found(reader.session(sceneId, sessionId, ownedPartition(readers, sceneId)), codec::session,
+                    "UNKNOWN_SCENE");
+        }
+        return new Reply(404, SnapshotCodec.error("NOT_FOUND",
+                "use /scenes/{id}[/version | /entities/{id} | /sessions/{id}]"));
+    }
+
+    private static UUID id(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidIdException("ids are UUIDs, got '" + text + "'");
+        }
+    }
+
+    private static <T> Reply found(Optional<T> answer, Encoder<T> encoder, String absentCode) throws IOException {
+        return answer.isPresent() ? new Reply(200, encoder.encode(answer.get()))
+                : new Reply(404, SnapshotCodec.error(absentCode, "not found"));
     }
 
     private static int ownedPartition(Target readers, UUID sceneId) {
@@ -120,5 +175,24 @@ public final class QueryServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    /** An answer: a status and its JSON body. */
+    private record Reply(int status, byte[] body) {
+    }
+
+    /** A path segment that should be a UUID is not one: the request's fault (400). */
+    private static final class InvalidIdException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        InvalidIdException(String message) {
+            super(message);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Encoder<T> {
+        byte[] encode(T answer) throws IOException;
     }
 }

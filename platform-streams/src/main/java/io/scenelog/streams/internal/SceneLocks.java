@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * Lets state queries read a scene as of one version. The commit processor holds a scene's write lock while it
- * writes one action's entities and the scene version; a query holds the read lock while it reads the version and
- * scans the entities, so it never sees half an action. One instance per running application, shared by its
+ * writes one action's entities (persisted or overlay) and the scene version, or one command's records and the
+ * entities it drops; a query holds the read lock while it reads the version and scans the entities (and a session's
+ * overlay), so it never sees half an action. One instance per running application, shared by its
  * processors and its queries (both in this JVM; a query for another instance's scene goes there over HTTP).
  */
 public final class SceneLocks {
