@@ -1,8 +1,12 @@
-# One image for every Scenelog role (the launcher's subcommands): `registry`, and later `streams`, `edge`,
-# `bridge`, `render-node`. Multi-stage: the build stage needs only Maven Central.
+# One image for every Scenelog role (the launcher's subcommands): `streams`, `edge`, `bridge`, `registry`, and later
+# `render-node`. Multi-stage: the build stage needs Maven Central and the npm registry (the viewer page is bundled
+# with Node from the committed package-lock.json).
 FROM maven:3.9-eclipse-temurin-17 AS build
+RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
+RUN npm ci --prefix livelink-bridge/viewer --no-audit --no-fund --loglevel=error
 RUN mvn -B -ntp -q -DskipTests package
 
 FROM eclipse-temurin:17-jre

@@ -70,6 +70,12 @@ final class EdgeCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     private String livelinkUrl;
 
+    @Option(names = "--browser-origin", paramLabel = "ORIGIN", split = ",",
+            defaultValue = "${env:SCENELOG_BROWSER_ORIGINS:-http://127.0.0.1:8082}",
+            description = "Web origins (scheme://host:port) whose pages may call the API from a browser: the "
+                    + "bridges serving the viewer page, comma-separated (default: ${DEFAULT-VALUE}).")
+    private List<String> browserOrigins;
+
     @Option(names = "--idle-session-timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "End sessions without clients after this many seconds (default: ${DEFAULT-VALUE}).")
     private long idleSessionSeconds;
@@ -85,6 +91,7 @@ final class EdgeCommand implements Callable<Integer> {
         RestApi api = RestApi.create(ApiSettings.defaults(TokenKeyFile.read(tokenKeyFile),
                         blobDirectory.toAbsolutePath().normalize())
                 .withLivelinkUrl(livelinkUrl)
+                .withBrowserOrigins(browserOrigins)
                 .withIdleSessionTimeout(Duration.ofSeconds(idleSessionSeconds)));
         CountDownLatch stopped = new CountDownLatch(1);
         try (StopSignal signal = StopSignal.install("scenelog-edge-stop", stopped::countDown, STOP_GRACE);

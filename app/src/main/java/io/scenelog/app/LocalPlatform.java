@@ -5,6 +5,8 @@ import io.scenelog.app.kafka.ClientConfigs;
 import io.scenelog.app.streams.StaticMembership;
 import io.scenelog.app.streams.StreamsSummary;
 import io.scenelog.app.streams.TokenKeyFile;
+import io.scenelog.bridge.BridgeSettings;
+import io.scenelog.bridge.LivelinkBridge;
 import io.scenelog.edge.EdgeServer;
 import io.scenelog.edge.EdgeSettings;
 import io.scenelog.edge.api.ApiSettings;
@@ -30,8 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform on one machine: a Kafka broker in its own process, the topic catalogue, the edge (REST API and
- * schema registry, with the platform's value schemas published) and platform-streams (the commit pipeline). Parts
- * start in dependency order and stop in reverse, so nothing outlives what it depends on.
+ * schema registry, with the platform's value schemas published), platform-streams (the commit pipeline) and a
+ * Livelink bridge (WebSockets and the viewer page). Parts start in dependency order and stop in reverse, so nothing
+ * outlives what it depends on.
  */
 final class LocalPlatform implements AutoCloseable {
 
@@ -41,6 +44,8 @@ final class LocalPlatform implements AutoCloseable {
     private static final short REPLICATION_FACTOR = 1;
     /** The static group member name of the one platform-streams instance of {@code up}. */
     private static final String LOCAL_INSTANCE_ID = "scenelog-up";
+    /** The name of the one bridge of {@code up}. */
+    private static final String LOCAL_BRIDGE_ID = "bridge-up";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private BrokerProcess broker;
@@ -49,6 +54,7 @@ final class LocalPlatform implements AutoCloseable {
     private TokenKeyFile.Loaded tokenKey;
     private StreamsSettings streamsSettings;
     private PlatformStreams streams;
+    private LivelinkBridge bridge;
     private Optional<String> firstAdminKey = Optional.empty();
 
     private LocalPlatform() {
@@ -81,7 +87,13 @@ final class LocalPlatform implements AutoCloseable {
         topics = provisionTopics(broker.bootstrapServers());
         tokenKey = TokenKeyFile.loadOrCreate(settings.tokenKeyFile());
         LOG.info("{} the token key {}.", tokenKey.created() ? "Created" : "Reusing", settings.tokenKeyFile());
-        RestApi api = RestApi.create(ApiSettings.defaults(tokenKey.key(), settings.blobDirectory()));
+        // The edge hands the bridge's URL to joining clients and admits its viewer page (CORS), so the bridge's port
+        // is fixed before the edge starts, and the bridge starts last (it needs the registry and the pipeline).
+        int bridgePort = settings.bridgePort() != 0 ? settings.bridgePort() : FreePort.on(settings.host());
+        String bridgeOrigin = "http://" + hostForUrl(settings.host()) + ":" + bridgePort;
+        RestApi api = RestApi.create(ApiSettings.defaults(tokenKey.key(), settings.blobDirectory())
+                .withLivelinkUrl(bridgeOrigin.replaceFirst("^http", "ws") + BridgeSettings.LIVELINK_PATH)
+                .withBrowserOrigins(List.of(bridgeOrigin)));
         edge = remember(EdgeServer.start(EdgeSettings.defaults(broker.bootstrapServers())
                 .withHost(settings.host())
                 .withPort(settings.httpPort())
@@ -102,7 +114,21 @@ final class LocalPlatform implements AutoCloseable {
         streams = remember(PlatformStreams.start(streamsSettings));
         api.pipeline().attachQueries(streams.queries());
         api.pipeline().attachLocalPipeline(() -> streams.state().name());
+        bridge = remember(LivelinkBridge.start(BridgeSettings.builder(broker.bootstrapServers(), registryUrl(),
+                        tokenKey.key())
+                .host(settings.host())
+                .port(bridgePort)
+                .bridgeId(LOCAL_BRIDGE_ID)
+                .viewer(apiUrl())
+                .build(), streams.queries()));
         firstAdminKey = api.createFirstAdminKey();
+    }
+
+    private static String hostForUrl(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     /** The admin API key created on this start (the first), to print once; empty on later starts. */
@@ -112,6 +138,15 @@ final class LocalPlatform implements AutoCloseable {
 
     String apiUrl() {
         return edge.baseUri().toString();
+    }
+
+    /** The viewer page's start page on the bridge. */
+    String viewerUrl() {
+        return bridge.baseUri().toString();
+    }
+
+    String livelinkUrl() {
+        return bridge.livelinkUri().toString();
     }
 
     String bootstrapServers() {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ScenelogVersion.class,
         description = "Real-time collaborative 3D scenes rendered in the cloud, built around a Kafka commit log.",
-        subcommands = {UpCommand.class, StreamsCommand.class, EdgeCommand.class, RegistryCommand.class,
+        subcommands = {UpCommand.class, StreamsCommand.class, EdgeCommand.class, BridgeCommand.class,
+            RegistryCommand.class,
             TopicsCommand.class,
             SimulateCommand.class, TailCommand.class, BenchCommand.class})
 public final class ScenelogMain implements Runnable {

@@ -47,6 +47,11 @@ final class UpCommand implements Callable<Integer> {
             description = "HTTP port of the edge: REST API and schema registry (default: ${DEFAULT-VALUE}).")
     private int httpPort;
 
+    @Option(names = "--bridge-port", defaultValue = "8082",
+            description = "The Livelink bridge's port: WebSockets and the viewer page (default: ${DEFAULT-VALUE}; 0 "
+                    + "picks a free port).")
+    private int bridgePort;
+
     @Option(names = "--broker-heap", defaultValue = "512m",
             description = "Heap cap of the Kafka broker's JVM (default: ${DEFAULT-VALUE}).")
     private String brokerHeap;
@@ -61,7 +66,8 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        UpSettings settings = new UpSettings(dataDirectory, host, kafkaPort, controllerPort, httpPort, brokerHeap,
+        UpSettings settings = new UpSettings(dataDirectory, host, kafkaPort, controllerPort, httpPort, bridgePort,
+                brokerHeap,
                 Duration.ofMillis(commitIntervalMs));
         LocalPlatform platform = LocalPlatform.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -94,6 +100,8 @@ final class UpCommand implements Callable<Integer> {
             out.println("                    (shown this once; it is stored hashed. Exchange it for a token:");
             out.println("                    curl -X POST -H 'X-Api-Key: <key>' " + platform.apiUrl() + "tokens)");
         });
+        out.println("  Viewer:           " + platform.viewerUrl() + " (open it, paste the admin API key)");
+        out.println("  Livelink:         " + platform.livelinkUrl());
         out.println("  Kafka bootstrap:  " + platform.bootstrapServers());
         out.println("  Schema registry:  " + platform.registryUrl());
         out.println(platform.streamsSummary());

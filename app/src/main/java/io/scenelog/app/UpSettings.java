@@ -13,10 +13,11 @@ import java.util.Objects;
  * @param kafkaPort      Kafka's client listener
  * @param controllerPort Kafka's KRaft controller listener
  * @param httpPort       the edge's HTTP port (REST API and schema registry)
+ * @param bridgePort     the Livelink bridge's HTTP port (WebSockets and the viewer page)
  * @param brokerHeap     the broker JVM's heap cap, e.g. {@code 512m}
  * @param commitInterval how often platform-streams commits (committed events become visible then)
  */
-record UpSettings(Path dataDirectory, String host, int kafkaPort, int controllerPort, int httpPort,
+record UpSettings(Path dataDirectory, String host, int kafkaPort, int controllerPort, int httpPort, int bridgePort,
         String brokerHeap, Duration commitInterval) {
 
     UpSettings {
@@ -35,6 +36,11 @@ record UpSettings(Path dataDirectory, String host, int kafkaPort, int controller
         if (httpPort != 0 && (httpPort == kafkaPort || httpPort == controllerPort)) {
             throw new IllegalArgumentException("--http-port " + httpPort + " is already used for Kafka: "
                     + "choose another port");
+        }
+        requirePort("--bridge-port", bridgePort);
+        if (bridgePort != 0 && (bridgePort == kafkaPort || bridgePort == controllerPort || bridgePort == httpPort)) {
+            throw new IllegalArgumentException("--bridge-port " + bridgePort + " is already used for Kafka or the "
+                    + "REST API: choose another port");
         }
         if (commitInterval == null || commitInterval.toMillis() < 1) {
             throw new IllegalArgumentException("--commit-interval-ms must be at least 1, e.g. 20");

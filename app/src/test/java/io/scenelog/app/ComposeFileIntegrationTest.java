@@ -69,6 +69,21 @@ class ComposeFileIntegrationTest {
                 .contains("--application-server", "streams-1:7070", "streams-2:7070");
     }
 
+    @Test
+    void shouldRunTwoBridgesThatTheEdgeHandsToClientsAndAdmitsAsBrowserOrigins() throws Exception {
+        // when
+        List<String> services = dockerCompose("config", "--services").output().lines().toList();
+        String resolved = dockerCompose("config").output();
+
+        // then: each bridge follows the cluster and the streams' query endpoints; the edge tells joining clients
+        // where Livelink is and lets both bridges' viewer pages call the API
+        assertThat(services).contains("bridge-1", "bridge-2");
+        assertThat(resolved).contains("- bridge").contains("--bridge-id", "bridge-1", "bridge-2")
+                .contains("--livelink-url", "ws://localhost:8082/livelink")
+                .contains("--browser-origin", "http://localhost:8082,http://localhost:8083")
+                .contains("8082:8082", "8083:8083");
+    }
+
     private record Result(int exitCode, String output) {
     }
 

@@ -70,14 +70,14 @@ class ScenelogMainTest {
     }
 
     @Test
-    void shouldAcceptOnlyKafkaAsTheSimulationsPath() {
+    void shouldListTheSimulationsPathsForAnUnknownOne() {
         // when
         int exitCode = run("simulate", "--scene", "0f8fad5b-d9cb-469f-a165-70867728950e", "--count", "1",
-                "--token", "a.b.c", "--via", "livelink");
+                "--token", "a.b.c", "--via", "carrier-pigeon");
 
         // then
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("--via").contains("KAFKA");
+        assertThat(err.toString()).contains("--via").contains("KAFKA").contains("LIVELINK");
     }
 
     @Test

@@ -17,7 +17,7 @@ final class ProgressLine {
         this.out = out;
     }
 
-    /** A progress line; the rate is actions acknowledged by Kafka since the previous line, per second. */
+    /** A progress line; the rate is actions handed over (acknowledged by Kafka) since the previous line, per second. */
     synchronized void print(SimulationReport report) {
         double seconds = report.elapsed().toMillis() / 1000.0;
         double rate = seconds > secondsBefore ? (report.sent() - sentBefore) / (seconds - secondsBefore) : 0;
@@ -27,8 +27,12 @@ final class ProgressLine {
         out.flush();
     }
 
-    /** The final line: totals, average rate, rejections by reason, and why it ended. */
-    synchronized void printFinal(SimulationReport report, Exception firstFailure) {
+    /**
+     * The final line: totals, average rate, rejections by reason, and why it ended.
+     *
+     * @param refuser who refused the failed actions (Kafka, the Livelink client)
+     */
+    synchronized void printFinal(SimulationReport report, Exception firstFailure, String refuser) {
         double seconds = Math.max(report.elapsed().toMillis() / 1000.0, 0.001);
         String ending = report.signalled() ? "stopped" : "done";
         out.println(String.format(Locale.ROOT, "simulate: %s after %.1fs rate=%.1f/s %s scene=%s client=%s",
@@ -37,7 +41,7 @@ final class ProgressLine {
             out.println("simulate: rejected by reason " + report.reasons());
         }
         if (report.failed() > 0) {
-            out.println("simulate: Kafka refused " + report.failed() + " actions, first: "
+            out.println("simulate: " + refuser + " refused " + report.failed() + " actions, first: "
                     + (firstFailure == null ? "unknown" : firstFailure.getMessage()));
         }
         out.flush();

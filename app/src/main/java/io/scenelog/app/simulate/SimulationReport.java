@@ -11,11 +11,13 @@ import java.util.UUID;
  * What a simulation run did.
  *
  * @param sceneId   the scene written to
- * @param clientId  the simulation's client id
+ * @param clientId  the simulation's client id (with Livelink, the id the edge assigned at the join)
  * @param entities  the bodies it created, in order
  * @param last      the last transform sent for each body
- * @param sent      actions Kafka acknowledged (creation actions included)
- * @param failed    actions Kafka refused (they never reached the platform)
+ * @param sent      actions handed over: acknowledged by Kafka, or taken by the Livelink connection (creation actions
+ *                  included)
+ * @param failed    actions refused before the platform (by Kafka, or by the Livelink client: too large, connection
+ *                  closed)
  * @param accepted  actions answered ACCEPTED
  * @param rejected  actions answered REJECTED
  * @param reasons   rejections by reason
@@ -38,7 +40,7 @@ public record SimulationReport(UUID sceneId, String clientId, List<UUID> entitie
         return sent - accepted - rejected;
     }
 
-    /** Whether every action reached Kafka and was answered. */
+    /** Whether every action reached the platform and was answered. */
     public boolean complete() {
         return failed == 0 && lag() == 0;
     }

@@ -19,12 +19,15 @@ import java.util.UUID;
  * @param duration         how long to send updates (one of duration and count)
  * @param count            how many transform updates to send in all (one of duration and count)
  * @param drainTimeout     how long to wait for the last results after sending
- * @param clientId         the simulation's client id (the token's subject)
+ * @param clientId         the simulation's client id (the token's subject); with Livelink, the principal that joins
+ *                         (the edge assigns the Livelink client its own id)
  * @param tokens           where its tokens come from
+ * @param livelink         with {@code --via livelink}, how to reach the edge and the bridge; empty to write straight
+ *                         to Kafka
  */
 public record SimulationSettings(String bootstrapServers, URI registryUrl, UUID sceneId, boolean createScene,
         int entities, double rateHz, Optional<Duration> duration, OptionalLong count, Duration drainTimeout,
-        String clientId, TokenSource tokens) {
+        String clientId, TokenSource tokens, Optional<LivelinkRoute> livelink) {
 
     /** The most bodies one run moves; more belong in several simulations. */
     public static final int MAX_ENTITIES = 100_000;
@@ -40,6 +43,11 @@ public record SimulationSettings(String bootstrapServers, URI registryUrl, UUID 
         Objects.requireNonNull(count, "count");
         Objects.requireNonNull(drainTimeout, "drainTimeout");
         Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(livelink, "livelink");
+        if (tokens instanceof TokenSource.ApiKey && livelink.isEmpty()) {
+            throw new IllegalArgumentException("--api-key needs --via livelink: straight to Kafka, give --token or "
+                    + "--token-key-file");
+        }
         if (entities < 1 || entities > MAX_ENTITIES) {
             throw new IllegalArgumentException("--entities " + entities + " is out of range: give 1 to "
                     + MAX_ENTITIES);
@@ -64,6 +72,14 @@ public record SimulationSettings(String bootstrapServers, URI registryUrl, UUID 
         if (clientId == null || clientId.isBlank()) {
             throw new IllegalArgumentException("--client-id must not be blank");
         }
+    }
+
+    /** A simulation straight to Kafka. */
+    public SimulationSettings(String bootstrapServers, URI registryUrl, UUID sceneId, boolean createScene,
+            int entities, double rateHz, Optional<Duration> duration, OptionalLong count, Duration drainTimeout,
+            String clientId, TokenSource tokens) {
+        this(bootstrapServers, registryUrl, sceneId, createScene, entities, rateHz, duration, count, drainTimeout,
+                clientId, tokens, Optional.empty());
     }
 
     /** How many transform updates the run sends: all of {@code --count}, or every entity for the duration. */

@@ -2,6 +2,7 @@ package io.scenelog.app.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scenelog.livelink.client.PlatformRest;
 import io.scenelog.model.Role;
 import io.scenelog.streams.auth.TokenClaims;
 import io.scenelog.streams.auth.TokenIssuer;
@@ -18,8 +19,9 @@ import java.util.UUID;
 
 /**
  * Where a tool's bearer tokens come from: a token given as is ({@code --token}), or minted on this machine from the
- * platform's token key ({@code --token-key-file}). Minting from the key is the local-machine path: whoever reads
- * the key can mint any role, so deployments hand tools a token (later: an API key exchanged at the REST edge).
+ * platform's token key ({@code --token-key-file}), or exchanged for an API key at the REST edge ({@code --api-key}).
+ * Minting from the key is the local-machine path: whoever reads the key can mint any role, so deployments hand tools
+ * a token or an API key.
  */
 public sealed interface TokenSource {
 
@@ -28,7 +30,8 @@ public sealed interface TokenSource {
      *
      * @param clientId the principal (the token's subject)
      * @param role     the role needed
-     * @param sceneId  the one scene the token is for
+     * @param sceneId  the one scene the token is for, or null for a token not scoped to a scene (creating a scene
+     *                 through REST needs one)
      * @param ttl      how long it must stay valid
      */
     String token(String clientId, Role role, UUID sceneId, Duration ttl);
@@ -85,13 +88,43 @@ public sealed interface TokenSource {
         @Override
         public String token(String clientId, Role role, UUID sceneId, Duration ttl) {
             Duration bounded = ttl.compareTo(TokenIssuer.MAX_TTL) > 0 ? TokenIssuer.MAX_TTL : ttl;
+            TokenClaims claims = TokenClaims.of(clientId, role);
             return new TokenIssuer(key, Clock.systemUTC())
-                    .issue(TokenClaims.of(clientId, role).forScene(sceneId), bounded);
+                    .issue(sceneId == null ? claims : claims.forScene(sceneId), bounded);
         }
 
         @Override
         public Optional<String> subject() {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Tokens exchanged for an API key at the REST edge ({@code --api-key}, with {@code --via livelink}): the key's
+     * role and scene are the ceiling, and the token's subject is the key's principal.
+     */
+    record ApiKey(PlatformRest rest, String key) implements TokenSource {
+
+        /** The edge mints tokens for one minute to one day. */
+        private static final Duration MIN_TTL = Duration.ofMinutes(1);
+        private static final Duration MAX_TTL = Duration.ofDays(1);
+
+        @Override
+        public String token(String clientId, Role role, UUID sceneId, Duration ttl) {
+            Duration bounded = ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl.compareTo(MIN_TTL) < 0 ? MIN_TTL : ttl;
+            return rest.tokenFromApiKey(key, role, sceneId, bounded);
+        }
+
+        /** Known only once exchanged; with Livelink the edge assigns the client id anyway. */
+        @Override
+        public Optional<String> subject() {
+            return Optional.empty();
+        }
+
+        /** Hides the key: this record ends up in logs. */
+        @Override
+        public String toString() {
+            return "ApiKey[rest=" + rest + "]";
         }
     }
 }

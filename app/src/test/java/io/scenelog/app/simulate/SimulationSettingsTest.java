@@ -3,6 +3,7 @@ package io.scenelog.app.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scenelog.livelink.client.PlatformRest;
 import io.scenelog.streams.auth.TokenKey;
 import java.net.URI;
 import java.time.Duration;
@@ -56,5 +57,23 @@ class SimulationSettingsTest {
         assertThat(new TokenSource.Given(token).subject()).contains("sim-7");
         assertThatThrownBy(() -> new TokenSource.Given("not-a-jwt").subject())
                 .hasMessageContaining("--token is not a JWT");
+    }
+
+    @Test
+    void shouldRefuseAnApiKeyWithoutTheLivelinkRoute() {
+        // given
+        TokenSource apiKey = new TokenSource.ApiKey(PlatformRest.at(URI.create("http://127.0.0.1:1")), "key-1");
+
+        // when / then
+        assertThatThrownBy(() -> new SimulationSettings("127.0.0.1:9092", URI.create("http://127.0.0.1:8080"),
+                UUID.randomUUID(), false, 1, 1, Optional.empty(), OptionalLong.of(1), Duration.ofSeconds(5), "sim-1",
+                apiKey, Optional.empty()))
+                .hasMessageContaining("--api-key needs --via livelink");
+    }
+
+    @Test
+    void shouldRefuseARestUrlThatIsNotHttp() {
+        assertThatThrownBy(() -> new LivelinkRoute(URI.create("ws://127.0.0.1:1/livelink"), Optional.empty()))
+                .hasMessageContaining("--rest-url ws://127.0.0.1:1/livelink is not an http:// or https:// URL");
     }
 }

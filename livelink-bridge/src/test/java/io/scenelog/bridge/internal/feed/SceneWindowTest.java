@@ -1,0 +1,171 @@
+package io.scenelog.bridge.internal.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scenelog.schemas.livelink.Frame;
+import io.scenelog.schemas.livelink.FrameCodec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class SceneWindowTest {
+
+    private static final FrameCodec CODEC = new FrameCodec();
+    private static final UUID SCENE = UUID.randomUUID();
+
+    @Test
+    void shouldStartAFreshSinkAtTheQueriedVersionAndReplayNothingOlder() {
+        // given: events 5 to 7 at offsets 100 to 102
+        SceneWindow window = window(10, 100);
+        appendVersions(window, 5, 7, 100);
+        Sink sink = new Sink();
+
+        // when
+        long start = window.attachFresh(sink, 6, version -> sink.welcomedAt = version);
+
+        // then
+        assertThat(start).isEqualTo(6);
+        assertThat(sink.welcomedAt).isEqualTo(6);
+        assertThat(sink.versions).containsExactly(7L);
+    }
+
+    @Test
+    void shouldNeverStartAFreshSinkBeforeTheWindowsOldestEvent() {
+        // given
+        SceneWindow window = window(10, 100);
+        appendVersions(window, 5, 7, 100);
+        Sink sink = new Sink();
+
+        // when: the state queries answered an older version than the window holds
+        long start = window.attachFresh(sink, 2, version -> { });
+
+        // then
+        assertThat(start).isEqualTo(4);
+        assertThat(sink.versions).containsExactly(5L, 6L, 7L);
+    }
+
+    @Test
+    void shouldAttachAResumeItHoldsEverythingAfterAndDeliverLiveEventsOnce() {
+        // given
+        SceneWindow window = window(10, 100);
+        appendVersions(window, 5, 7, 100);
+        Sink sink = new Sink();
+
+        // when
+        boolean attached = window.attach(sink, 5, false, () -> { });
+        window.append(entry(8, 103));
+
+        // then
+        assertThat(attached).isTrue();
+        assertThat(sink.versions).containsExactly(6L, 7L, 8L);
+    }
+
+    @Test
+    void shouldNotAttachAResumeOlderThanItHolds() {
+        // given
+        SceneWindow window = window(10, 100);
+        appendVersions(window, 5, 7, 100);
+        Sink sink = new Sink();
+
+        // when
+        boolean attached = window.attach(sink, 2, false, () -> sink.welcomedAt = 2);
+
+        // then
+        assertThat(attached).isFalse();
+        assertThat(sink.welcomedAt).isEqualTo(-1);
+        assertThat(sink.versions).isEmpty();
+    }
+
+    @Test
+    void shouldDropOldEventsAndMoveItsCoverage() {
+        // given: a window of three events
+        SceneWindow window = window(3, 100);
+
+        // when
+        appendVersions(window, 1, 5, 100);
+
+        // then
+        assertThat(window.size()).isEqualTo(3);
+        assertThat(window.firstVersion()).hasValue(3);
+        assertThat(window.coverageStart()).isEqualTo(102);
+    }
+
+    @Test
+    void shouldAttachACatchUpOnceItReadsUpToTheCoverage() {
+        // given: the window lost versions 1 and 2; a catch-up delivered 1 from the log
+        SceneWindow window = window(3, 100);
+        appendVersions(window, 1, 5, 100);
+        Sink sink = new Sink();
+        sink.onEvent(entry(1, 100));
+
+        // when: the catch-up has read offset 100, then offset 101 too
+        boolean early = window.attachAfterCatchUp(sink, 101);
+        sink.onEvent(entry(2, 101));
+        boolean reached = window.attachAfterCatchUp(sink, 102);
+
+        // then
+        assertThat(early).isFalse();
+        assertThat(reached).isTrue();
+        assertThat(sink.versions).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void shouldLetASinkDetachWhileAnEventIsHandedOut() {
+        // given: a sink that leaves on its first event
+        SceneWindow window = window(10, 100);
+        Sink leaving = new Sink();
+        leaving.onFirst = () -> window.detach(leaving);
+        Sink staying = new Sink();
+        window.attach(leaving, 0, true, () -> { });
+        window.attach(staying, 0, true, () -> { });
+
+        // when
+        window.append(entry(1, 100));
+        window.append(entry(2, 101));
+
+        // then
+        assertThat(leaving.versions).containsExactly(1L);
+        assertThat(staying.versions).containsExactly(1L, 2L);
+    }
+
+    private static SceneWindow window(int events, long startOffset) {
+        return new SceneWindow(SCENE, 3, startOffset, events, 1 << 20);
+    }
+
+    private static void appendVersions(SceneWindow window, long from, long to, long firstOffset) {
+        for (long version = from; version <= to; version++) {
+            window.append(entry(version, firstOffset + version - from));
+        }
+    }
+
+    static EventEntry entry(long version, long offset) {
+        byte[] frame = CODEC.encode(Frame.of(EventHeaderTest.event(SCENE, version, "c", null, true,
+                Instant.EPOCH)));
+        return new EventEntry(offset, EventHeader.read(frame, 1), frame);
+    }
+
+    /** Keeps what it is given, dropping repeats as a connection does. */
+    private static final class Sink implements EventSink {
+        final List<Long> versions = new ArrayList<>();
+        long welcomedAt = -1;
+        Runnable onFirst = () -> { };
+
+        @Override
+        public void onEvent(EventEntry entry) {
+            if (entry.version() <= lastEventVersion()) {
+                return;
+            }
+            versions.add(entry.version());
+            if (versions.size() == 1) {
+                onFirst.run();
+            }
+        }
+
+        @Override
+        public long lastEventVersion() {
+            return versions.isEmpty() ? (welcomedAt >= 0 ? welcomedAt : -1) : versions.get(versions.size() - 1);
+        }
+    }
+}
