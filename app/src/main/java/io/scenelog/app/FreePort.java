@@ -10,13 +10,13 @@ import java.net.ServerSocket;
  * the edge is told the bridge's URL first). The port is free when asked; another process could take it before the
  * server binds, which the server then reports as a start-up failure.
  */
-final class FreePort {
+public final class FreePort {
 
     private FreePort() {
     }
 
     /** A port free on the given interface now. */
-    static int on(String host) {
+    public static int on(String host) {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
             return socket.getLocalPort();
         } catch (IOException e) {

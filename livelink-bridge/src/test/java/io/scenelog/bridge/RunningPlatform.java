@@ -23,6 +23,8 @@ import io.scenelog.topics.TopicProvisioner;
 import io.scenelog.topics.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +35,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -73,7 +75,8 @@ final class RunningPlatform {
     private final KafkaProducer<String, byte[]> producer;
     private final SchemaRegistryClient registry;
 
-    private RunningPlatform(EmbeddedKafkaBroker broker, EdgeServer edge, PlatformStreams streams, TokenKey tokenKey) {
+    private RunningPlatform(EmbeddedKafkaBroker broker, EdgeServer edge, PlatformStreams streams, TokenKey tokenKey,
+            int bridgePort) {
         this.broker = broker;
         this.edge = edge;
         this.streams = streams;
@@ -82,7 +85,8 @@ final class RunningPlatform {
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(),
                 new ByteArraySerializer());
-        this.bridge = startBridge(builder -> builder);
+        // the port the edge was told: its joins hand out this bridge's URL and it admits this bridge's viewer page
+        this.bridge = startBridge(builder -> builder.port(bridgePort).viewer(edge.baseUri().toString()));
     }
 
     /** The running platform, started on first use and stopped when the JVM exits. */
@@ -94,7 +98,10 @@ final class RunningPlatform {
         return instance;
     }
 
-    /** The platform's bridge: default limits, a 1 s hello timeout, the test origin allowed. */
+    /**
+     * The platform's bridge: default limits, a 1 s hello timeout, the test origin allowed, the viewer page served; the
+     * edge's joins name its Livelink URL and the edge admits its page's origin (CORS).
+     */
     LivelinkBridge bridge() {
         return bridge;
     }
@@ -232,7 +239,11 @@ final class RunningPlatform {
                 new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
             }
             TokenKey key = TokenKey.generate();
-            RestApi api = RestApi.create(ApiSettings.defaults(key, root.resolve("blobs")));
+            int bridgePort = freePort();
+            String bridgeOrigin = "http://127.0.0.1:" + bridgePort;
+            RestApi api = RestApi.create(ApiSettings.defaults(key, root.resolve("blobs"))
+                    .withLivelinkUrl("ws://127.0.0.1:" + bridgePort + BridgeSettings.LIVELINK_PATH)
+                    .withBrowserOrigins(List.of(bridgeOrigin)));
             EdgeServer edge = EdgeServer.start(EdgeSettings.defaults(broker.bootstrapServers()).withPort(0), api);
             String registryUrl = edge.baseUri().toString().replaceAll("/$", "");
             PlatformStreams streams = PlatformStreams.start(StreamsSettings.builder(broker.bootstrapServers(),
@@ -245,9 +256,16 @@ final class RunningPlatform {
                     .build());
             api.pipeline().attachQueries(streams.queries());
             api.pipeline().attachLocalPipeline(() -> streams.state().name());
-            return new RunningPlatform(broker, edge, streams, key);
+            return new RunningPlatform(broker, edge, streams, key, bridgePort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A port free now, for the bridge whose URL the edge must know before either starts. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 }

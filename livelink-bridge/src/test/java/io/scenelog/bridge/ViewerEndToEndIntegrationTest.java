@@ -2,7 +2,6 @@ package io.scenelog.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scenelog.model.Role;
@@ -41,25 +40,23 @@ class ViewerEndToEndIntegrationTest {
         // given
         requireBrowserTools();
         RunningPlatform platform = RunningPlatform.get();
-        try (LivelinkBridge bridge = platform.startBridge(settings -> settings.viewer(platform.registryUrl()))) {
-            String pageUrl = bridge.baseUri().toString().replaceAll("/$", "");
-            assumeTrue(edgeAllowsBrowsersFrom(platform.registryUrl(), pageUrl), "The platform's REST edge does not"
-                    + " allow the bridge's page origin " + pageUrl + " (ApiSettings.browserOrigins, CORS): the page"
-                    + " cannot call the REST API from a browser in this fixture");
-            UUID scene = platform.rest().createScene("viewer-e2e");
-            UUID session = platform.rest().createSession(scene, "persistent");
-            String editor = platform.mint(TokenClaims.of("viewer-e2e-editor", Role.EDITOR), Duration.ofHours(1));
-            String viewer = platform.mint(TokenClaims.of("viewer-e2e-viewer", Role.VIEWER), Duration.ofHours(1));
-            String options = new ObjectMapper().writeValueAsString(Map.of("pageUrl", pageUrl,
-                    "sessionId", session.toString(), "editorToken", editor, "viewerToken", viewer,
-                    "chromium", CHROMIUM.toString(), "out", work.resolve("screenshots").toString()));
+        // the platform's bridge serves the page, and the edge admits its origin (CORS)
+        String pageUrl = platform.bridge().baseUri().toString().replaceAll("/$", "");
+        assertThat(edgeAllowsBrowsersFrom(platform.registryUrl(), pageUrl)).as("the REST edge admits the page's"
+                + " origin %s (ApiSettings.browserOrigins)", pageUrl).isTrue();
+        UUID scene = platform.rest().createScene("viewer-e2e");
+        UUID session = platform.rest().createSession(scene, "persistent");
+        String editor = platform.mint(TokenClaims.of("viewer-e2e-editor", Role.EDITOR), Duration.ofHours(1));
+        String viewer = platform.mint(TokenClaims.of("viewer-e2e-viewer", Role.VIEWER), Duration.ofHours(1));
+        String options = new ObjectMapper().writeValueAsString(Map.of("pageUrl", pageUrl,
+                "sessionId", session.toString(), "editorToken", editor, "viewerToken", viewer,
+                "chromium", CHROMIUM.toString(), "out", work.resolve("screenshots").toString()));
 
-            // when
-            String report = runNode(options);
+        // when
+        String report = runNode(options);
 
-            // then
-            assertThat(report).contains("\"ok\":true").contains("FORBIDDEN_PERSIST: ");
-        }
+        // then
+        assertThat(report).contains("\"ok\":true").contains("FORBIDDEN_PERSIST: ");
     }
 
     private void requireBrowserTools() {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Groups the benchmarks; each subcommand measures one part of the platform against a peer. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that report ratios against a peer measured in the same run.",
-        subcommands = {CommitBenchCommand.class, RestBenchCommand.class})
+        subcommands = {CommitBenchCommand.class, RestBenchCommand.class, FanoutBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

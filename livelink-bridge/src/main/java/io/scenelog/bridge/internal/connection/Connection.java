@@ -100,7 +100,7 @@ public final class Connection implements EventSink {
         } else if (now == State.AWAITING_HELLO) {
             onFirstFrame(data, size);
         } else {
-            onLaterFrame(data, size, now);
+            onLaterFrame(data, size);
         }
     }
 
@@ -147,12 +147,18 @@ public final class Connection implements EventSink {
     }
 
     /** The scene window this connection holds until it closes. */
-    synchronized void holdWindow(SceneWindow sceneWindow) {
-        if (cleanedUp) {
-            sceneWindow.release(this);
-            return;
+    void holdWindow(SceneWindow sceneWindow) {
+        boolean closedMeanwhile;
+        synchronized (this) {
+            closedMeanwhile = cleanedUp;
+            if (!closedMeanwhile) {
+                window = sceneWindow;
+            }
         }
-        window = sceneWindow;
+        if (closedMeanwhile) {
+            // Outside the lock: the feed's thread takes the window's lock, then this one's.
+            sceneWindow.release(this);
+        }
     }
 
     /**
@@ -396,7 +402,7 @@ public final class Connection implements EventSink {
         }
     }
 
-    private void onLaterFrame(ByteBuffer data, int size, State now) {
+    private void onLaterFrame(ByteBuffer data, int size) {
         boolean withinRate;
         synchronized (frames) {
             withinRate = frames.tryTake(System.nanoTime());

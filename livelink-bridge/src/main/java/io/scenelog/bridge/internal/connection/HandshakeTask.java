@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,10 +44,11 @@ import org.slf4j.LoggerFactory;
  * FORBIDDEN (not scoped to a session, or another session than the URL names), UNKNOWN_SESSION (no live session, or
  * the client is not in it), UNAVAILABLE (the bridge cannot read the scene now).
  *
- * <p>Then the start: a fresh join starts at the scene's current version (the state queries', read after the scene's
- * window opened, or the window's oldest event if that is newer); a resume from V starts at V when V is not newer than
- * the scene, from the window if it holds every event after V, else from the log; a resume from a version the log no
- * longer has or the scene never reached is answered RESET and starts like a fresh join.
+ * <p>Then the start: a fresh join starts at the version the scene's live stream has reached (the window's newest
+ * event, or the state queries' version, read after the window opened, if that is newer); a resume from V starts at
+ * V when V is not newer than the scene, from the window if it holds every event after V, else from the log; a
+ * resume from a version the log no longer has or the scene never reached is answered RESET and starts like a fresh
+ * join.
  */
 final class HandshakeTask implements Runnable {
 
@@ -169,9 +171,12 @@ final class HandshakeTask implements Runnable {
     }
 
     private SceneWindow openWindow(UUID sceneId) throws InterruptedException {
+        CompletableFuture<SceneWindow> opening = services.feed().open(sceneId);
         try {
-            return services.feed().open(sceneId).get(OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return opening.get(OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
+            // Opened too late for this connection: give the hold back, or the window would never close.
+            opening.thenAccept(late -> late.release(connection));
             LOG.warn("Cannot follow scene {}: {}", sceneId, e.toString());
             connection.refuse(RefusalReason.UNAVAILABLE, "the bridge cannot read scene " + sceneId + " now",
                     RETRY_SOON_MILLIS);
@@ -260,6 +265,10 @@ final class HandshakeTask implements Runnable {
 
     private void opened(ResumeOutcome outcome) {
         services.metrics().welcomed(outcome);
+        Identity who = connection.identity();
+        LOG.info("Welcomed client {} ({}) of session {} in scene {} as {}: {} from version {}.", who.clientId(),
+                hello.getClientSoftware().isEmpty() ? "unnamed software" : hello.getClientSoftware(),
+                who.sessionId(), who.sceneId(), who.role(), outcome, connection.startVersion());
         connection.open();
     }
 

@@ -79,15 +79,15 @@ public final class SceneWindow {
     }
 
     /**
-     * Registers a joining {@code sink} from the newest version it can start at: at least {@code atLeast} (the
-     * scene's version as the state queries answered after the window opened), and no older than the window's
-     * oldest event, so it never needs the log. {@code beforeReplay} gets that version first, under the window's
-     * lock, so whatever it queues (the Welcome) precedes every event.
+     * Registers a joining {@code sink} from the version the scene's live stream has reached: the newest event the
+     * window holds, or {@code atLeast} (the scene's version as the state queries answered after the window opened)
+     * if that is newer; every later event is the window's, so a fresh join never needs the log. {@code beforeReplay}
+     * gets that version first, under the window's lock, so whatever it queues (the Welcome) precedes every event.
      *
      * @return the version the sink starts after
      */
     public synchronized long attachFresh(EventSink sink, long atLeast, LongConsumer beforeReplay) {
-        long start = entries.isEmpty() ? atLeast : Math.max(atLeast, entries.getFirst().version() - 1);
+        long start = entries.isEmpty() ? atLeast : Math.max(atLeast, entries.getLast().version());
         beforeReplay.accept(start);
         register(sink, start);
         return start;

@@ -16,34 +16,38 @@ class SceneWindowTest {
     private static final UUID SCENE = UUID.randomUUID();
 
     @Test
-    void shouldStartAFreshSinkAtTheQueriedVersionAndReplayNothingOlder() {
-        // given: events 5 to 7 at offsets 100 to 102
+    void shouldStartAFreshSinkAtTheQueriedVersionWhenItIsNewer() {
+        // given: events 5 to 7 at offsets 100 to 102; the state store is already at 9 (not yet committed)
         SceneWindow window = window(10, 100);
         appendVersions(window, 5, 7, 100);
         Sink sink = new Sink();
 
         // when
-        long start = window.attachFresh(sink, 6, version -> sink.welcomedAt = version);
+        long start = window.attachFresh(sink, 9, version -> sink.welcomedAt = version);
+        window.append(entry(8, 103));
+        window.append(entry(9, 104));
+        window.append(entry(10, 105));
 
         // then
-        assertThat(start).isEqualTo(6);
-        assertThat(sink.welcomedAt).isEqualTo(6);
-        assertThat(sink.versions).containsExactly(7L);
+        assertThat(start).isEqualTo(9);
+        assertThat(sink.welcomedAt).isEqualTo(9);
+        assertThat(sink.versions).containsExactly(10L);
     }
 
     @Test
-    void shouldNeverStartAFreshSinkBeforeTheWindowsOldestEvent() {
+    void shouldStartAFreshSinkAtTheLiveStreamsVersionWhenTheQueryIsOlder() {
         // given
         SceneWindow window = window(10, 100);
         appendVersions(window, 5, 7, 100);
         Sink sink = new Sink();
 
-        // when: the state queries answered an older version than the window holds
-        long start = window.attachFresh(sink, 2, version -> { });
+        // when: the state queries answered an older version than the feed has read
+        long start = window.attachFresh(sink, 2, version -> sink.welcomedAt = version);
+        window.append(entry(8, 103));
 
         // then
-        assertThat(start).isEqualTo(4);
-        assertThat(sink.versions).containsExactly(5L, 6L, 7L);
+        assertThat(start).isEqualTo(7);
+        assertThat(sink.versions).containsExactly(8L);
     }
 
     @Test
