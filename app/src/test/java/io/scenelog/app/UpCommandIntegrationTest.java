@@ -7,6 +7,8 @@ import io.scenelog.app.check.CheckReport;
 import io.scenelog.topics.Topic;
 import io.scenelog.topics.Topics;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Runs the launcher jar the way a user does ({@code java -jar scenelog.jar up}) and checks that it brings up the
@@ -71,6 +74,14 @@ class UpCommandIntegrationTest {
                 running.tokenKeyFile());
         writer.createScene();
         assertThat(writer.commit(0)).isEqualTo(1);
+
+        // and: the bridge serves the viewer page and Livelink where the edge's joins send clients: a simulation
+        // joins through REST with the printed admin key and edits over Livelink
+        assertThat(get(running.viewerUrl())).contains("<html");
+        assertThat(get(running.viewerUrl() + "health")).contains("UP");
+        Run simulation = simulateOverLivelink(running);
+        assertThat(simulation.exitCode()).as(simulation.output()).isZero();
+        assertThat(simulation.output()).containsPattern("simulate: done after .* sent=21 accepted=21 rejected=0");
 
         // when: stopped with SIGTERM and started again on the same directory
         stop(running);
@@ -140,6 +151,22 @@ class UpCommandIntegrationTest {
         return Integer.parseInt(response.body().replaceAll("[^0-9]", ""));
     }
 
+    private static Run simulateOverLivelink(Launched launched) {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = ScenelogMainAccess.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(out, true));
+        int exitCode = commandLine.execute("simulate", "--via", "livelink",
+                "--rest-url", launched.value("REST API:").orElseThrow().replaceAll(" \\(.*$", ""),
+                "--api-key", launched.value("Admin API key:").orElseThrow(),
+                "--bootstrap-servers", launched.bootstrapServers(), "--registry-url", launched.registryUrl(),
+                "--create-scene", "--entities", "2", "--rate-hz", "5", "--duration", "2s");
+        return new Run(exitCode, out.toString());
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
     private String get(String url) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -186,11 +213,16 @@ class UpCommandIntegrationTest {
             return value("Schema registry:").orElseThrow().replaceAll("/$", "");
         }
 
+        /** The viewer page's start page, with a trailing slash. */
+        String viewerUrl() {
+            return value("Viewer:").orElseThrow().replaceAll(" \\(.*$", "");
+        }
+
         Path tokenKeyFile() {
             return Path.of(value("Token key:").orElseThrow().replaceAll(" \\(.*$", ""));
         }
 
-        private Optional<String> value(String label) {
+        Optional<String> value(String label) {
             return output().stream().map(String::trim).filter(l -> l.startsWith(label))
                     .map(l -> l.substring(label.length()).trim()).findFirst();
         }
