@@ -1,7 +1,9 @@
 package io.scenelog.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Gauge;
 import io.scenelog.livelink.Disconnect;
 import io.scenelog.livelink.DisconnectReason;
 import io.scenelog.model.SceneAction;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class OpsIntegrationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final int CHURN = 10;
 
     private static RunningPlatform platform;
 
@@ -103,6 +106,27 @@ class OpsIntegrationTest {
             assertThat(disconnect.getReason()).isEqualTo(DisconnectReason.SERVER_SHUTDOWN);
             assertThat(disconnect.getRetryAfterMillis()).isNotNull();
             assertThat(client.awaitClose()).isEqualTo(1001);
+        }
+    }
+
+    @Test
+    void shouldForgetTheTimersOfClosedConnections() {
+        // given: a bridge of its own, with its sweeper as its only timer
+        UUID scene = platform.rest().createScene("timers");
+        UUID session = platform.rest().createSession(scene, "persistent");
+        try (LivelinkBridge bridge = platform.startBridge(b -> b)) {
+            Gauge timers = bridge.meterRegistry().find("scenelog_bridge_pending_timers").gauge();
+            double idle = timers.value();
+
+            // when: clients come and go (each connection schedules its hello timeout, heartbeat and token expiry)
+            for (int i = 0; i < CHURN; i++) {
+                try (RawLivelink client = RawLivelink.connect(bridge.livelinkUri())) {
+                    client.join(platform.rest().join(scene, session, "viewer", true).token());
+                }
+            }
+
+            // then: none of their timers waits on (a token's expiry is minutes away)
+            await().atMost(RawLivelink.WAIT).until(() -> bridge.connections() == 0 && timers.value() <= idle);
         }
     }
 

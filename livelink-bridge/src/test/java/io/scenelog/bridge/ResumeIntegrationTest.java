@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class ResumeIntegrationTest {
 
     private static final int BURST = 150;
+    private static final int HISTORY = 20_000;
 
     private static RunningPlatform platform;
 
@@ -76,15 +77,18 @@ class ResumeIntegrationTest {
             first.join(reader.token());
             List<UUID> before = scene.write(5);
             await().atMost(RawLivelink.WAIT).until(() -> seen(first).containsAll(before));
+            RawLivelink witness = scene.viewer(forgetful);
             first.drop();
             long resumeFrom = lastVersion(first.events());
             Counter fromLog = forgetful.meterRegistry().find("scenelog_bridge_log_catch_ups").counter();
             double catchUpsBefore = fromLog.count();
 
-            // when: far more events than the window keeps are committed meanwhile
+            // when: far more events than the window keeps are committed meanwhile (and read by the bridge: another
+            // client of the scene has them)
             List<UUID> missed = scene.write(60);
-            try (RawLivelink second = RawLivelink.connect(forgetful.livelinkUri())) {
-                await().atMost(RawLivelink.WAIT).until(() -> forgetful.connections() == 0);
+            try (witness; RawLivelink second = RawLivelink.connect(forgetful.livelinkUri())) {
+                await().atMost(RawLivelink.WAIT).until(() -> seen(witness).containsAll(missed));
+                await().atMost(RawLivelink.WAIT).until(() -> forgetful.connections() == 1);
                 Welcome welcome = second.join(reader.token(), resumeFrom);
 
                 // then
@@ -93,6 +97,43 @@ class ResumeIntegrationTest {
                 List<UUID> all = new ArrayList<>(before);
                 all.addAll(missed);
                 assertEveryWriteSeenOnceInOrder(first, second, all, resumeFrom);
+            }
+        }
+    }
+
+    @Test
+    void shouldFindTheResumePointWithoutReadingThePartitionsHistory() throws Exception {
+        // given: a scene whose partition already holds a long history of other scenes' records, on a bridge that
+        // keeps only the last 16 events of a scene
+        try (LivelinkBridge forgetful = platform.startBridge(b -> b.resumeWindow(16, 64 * 1024))) {
+            Scene scene = Scene.create("long-history");
+            platform.fill(Topics.SCENE_EVENTS.name(), StateKeys.partitionOf(scene.sceneId(),
+                    Topics.SCENE_EVENTS.spec().partitions()), HISTORY);
+            RestCalls.Joined reader = scene.join("viewer");
+            RawLivelink first = RawLivelink.connect(forgetful.livelinkUri());
+            first.join(reader.token());
+            List<UUID> before = scene.write(5);
+            await().atMost(RawLivelink.WAIT).until(() -> seen(first).containsAll(before));
+            RawLivelink witness = scene.viewer(forgetful);
+            first.drop();
+            long resumeFrom = lastVersion(first.events());
+            List<UUID> missed = scene.write(60);
+            Counter read = forgetful.meterRegistry().find("scenelog_bridge_log_catch_up_records_read").counter();
+            double readBefore = read.count();
+
+            try (witness; RawLivelink second = RawLivelink.connect(forgetful.livelinkUri())) {
+                await().atMost(RawLivelink.WAIT).until(() -> seen(witness).containsAll(missed));
+                await().atMost(RawLivelink.WAIT).until(() -> forgetful.connections() == 1);
+                // when: it resumes from before the window
+                Welcome welcome = second.join(reader.token(), resumeFrom);
+
+                // then: every missed event, found by reading about what was written since, not the whole history
+                assertThat(welcome.getResume()).isEqualTo(ResumeOutcome.RESUMED);
+                List<UUID> all = new ArrayList<>(before);
+                all.addAll(missed);
+                assertEveryWriteSeenOnceInOrder(first, second, all, resumeFrom);
+                await().atMost(RawLivelink.WAIT).until(() -> read.count() > readBefore);
+                assertThat(read.count() - readBefore).isLessThan(HISTORY / 4.0);
             }
         }
     }
@@ -212,6 +253,13 @@ class ResumeIntegrationTest {
 
         RestCalls.Joined join(String role) {
             return platform.rest().join(sceneId, sessionId, role, true);
+        }
+
+        /** Another viewer of the scene on {@code bridge}, from now on: once it has an event, the bridge has it. */
+        RawLivelink viewer(LivelinkBridge bridge) {
+            RawLivelink viewer = RawLivelink.connect(bridge.livelinkUri());
+            viewer.join(join("viewer").token());
+            return viewer;
         }
 
         /** Writes persisted creations; answers their action ids once all were produced. */

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
@@ -99,7 +100,7 @@ final class RunningPlatform {
     }
 
     /**
-     * The platform's bridge: default limits, a 1 s hello timeout, the test origin allowed, the viewer page served; the
+     * The platform's bridge: default limits, a 3 s hello timeout, the test origin allowed, the viewer page served; the
      * edge's joins name its Livelink URL and the edge admits its page's origin (CORS).
      */
     LivelinkBridge bridge() {
@@ -111,12 +112,23 @@ final class RunningPlatform {
         return LivelinkBridge.start(adjust.apply(bridgeSettings()).build(), streams.queries());
     }
 
+    /** Starts another bridge that asks the registry at {@code registryUrl} (e.g. a proxy); the caller closes it. */
+    LivelinkBridge startBridge(String registryUrl, UnaryOperator<BridgeSettings.Builder> adjust) {
+        return LivelinkBridge.start(adjust.apply(bridgeSettings(registryUrl)).build(), streams.queries());
+    }
+
     /** The settings of the platform's bridge, to vary. */
     BridgeSettings.Builder bridgeSettings() {
-        return BridgeSettings.builder(broker.bootstrapServers(), registryUrl(), tokenKey)
+        return bridgeSettings(registryUrl());
+    }
+
+    private BridgeSettings.Builder bridgeSettings(String registryUrl) {
+        return BridgeSettings.builder(broker.bootstrapServers(), registryUrl, tokenKey)
                 .port(0)
                 .allowedOrigins(Set.of(ALLOWED_ORIGIN))
-                .helloTimeout(Duration.ofSeconds(1))
+                // Long enough that a client's Hello is never late on a busy 2-core machine (1 s was, under load),
+                // short enough that the test waiting for HELLO_TIMEOUT stays quick.
+                .helloTimeout(Duration.ofSeconds(3))
                 .joinWait(Duration.ofSeconds(2))
                 .resumeWindowGrace(Duration.ofSeconds(5));
     }
@@ -209,6 +221,34 @@ final class RunningPlatform {
     /** An admin client for the cluster; close it. */
     Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+    }
+
+    /**
+     * Produces {@code count} records of random keys (no scene's) to one partition of a topic, as other scenes' traffic
+     * would, waiting until all are acknowledged.
+     */
+    void fill(String topic, int partition, int count) {
+        List<Future<?>> sent = new ArrayList<>();
+        byte[] value = new byte[] {0, 0, 0, 0, 0};
+        for (int i = 0; i < count; i++) {
+            sent.add(producer.send(new ProducerRecord<>(topic, partition, "filler-" + UUID.randomUUID(), value)));
+        }
+        producer.flush();
+        for (Future<?> each : sent) {
+            try {
+                each.get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Cannot produce to " + topic, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Produces raw bytes to a topic (e.g. a record no pipeline would write), waiting for the acknowledgement. */
+    void produce(String topic, String key, byte[] value) {
+        send(topic, key, value);
     }
 
     private void send(String topic, String key, byte[] value) {

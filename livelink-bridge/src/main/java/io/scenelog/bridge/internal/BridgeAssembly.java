@@ -42,8 +42,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -134,9 +134,15 @@ public final class BridgeAssembly implements AutoCloseable {
                         settings.resumeWindowEvents(), settings.resumeWindowBytes(), settings.resumeWindowGrace())));
         Map<String, Object> catchUpConfig = TopicView.readCommittedFollower(base, "scenelog-bridge-catch-up");
         catchUpConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        LogCatchUp catchUp = new LogCatchUp(catchUpConfig, frames, CATCH_UP_TIMEOUT);
+        LogCatchUp catchUp = new LogCatchUp(catchUpConfig, frames, CATCH_UP_TIMEOUT, metrics::caughtUpRecordsRead,
+                problem -> metrics.undeliverable());
         ActionRelay relay = own(new ActionRelay(base, registry));
-        ScheduledExecutorService timers = own(Executors.newScheduledThreadPool(2, daemons("scenelog-bridge-timer")));
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, daemons("scenelog-bridge-timer"));
+        // A closed connection cancels its timers (its token's expiry may be hours away): drop them from the queue
+        // at once, or each would keep its connection in memory until it was due.
+        timers.setRemoveOnCancelPolicy(true);
+        own((ScheduledExecutorService) timers);
+        metrics.watchTimers(() -> timers.getQueue().size());
         ExecutorService handshakes = own(pool("scenelog-bridge-handshake", HANDSHAKE_THREADS));
         ExecutorService queryWorkers = own(pool("scenelog-bridge-query", QUERY_THREADS));
         Clock clock = Clock.systemUTC();
@@ -257,7 +263,14 @@ public final class BridgeAssembly implements AutoCloseable {
 
             @Override
             public void feedFailed(RuntimeException problem) {
-                LOG.error("Bridge {} no longer follows the commit log; /health reports DOWN.", settings.bridgeId());
+                LOG.error("Bridge {} no longer follows the commit log; /health reports DOWN and its clients are told"
+                        + " to reconnect (to another bridge).", settings.bridgeId());
+                // Left open, they would hear heartbeats but never another event, and never know.
+                if (endpoint != null) {
+                    for (Connection connection : endpoint.connections()) {
+                        connection.shutDown();
+                    }
+                }
             }
         };
     }

@@ -43,6 +43,7 @@ public final class BridgeMetrics implements AutoCloseable {
     private final Counter keyFrameRequests;
     private final Counter undeliverableEvents;
     private final Counter logCatchUps;
+    private final Counter logCatchUpRecords;
     private final Timer fanOutLatency;
 
     /** Registers every meter; the gauges read the given suppliers at each scrape. */
@@ -94,9 +95,13 @@ public final class BridgeMetrics implements AutoCloseable {
         keyFrameRequests = Counter.builder("scenelog_bridge_key_frame_requests")
                 .description("Key frame requests received").register(registry);
         undeliverableEvents = Counter.builder("scenelog_bridge_undeliverable_events")
-                .description("Committed events that could not become frames").register(registry);
+                .description("Records of scene-events or action-results skipped as unreadable (poison)")
+                .register(registry);
         logCatchUps = Counter.builder("scenelog_bridge_log_catch_ups")
                 .description("Joins and resumes whose missed events came from the log, not the scene's window")
+                .register(registry);
+        logCatchUpRecords = Counter.builder("scenelog_bridge_log_catch_up_records_read")
+                .description("Records (of any scene) read from the log to find and read the events resumes missed")
                 .register(registry);
         fanOutLatency = Timer.builder("scenelog_bridge_fanout_latency")
                 .description("From an event's commit to its frame in the clients' queues")
@@ -171,7 +176,7 @@ public final class BridgeMetrics implements AutoCloseable {
         keyFrameRequests.increment();
     }
 
-    /** An event could not become a frame. */
+    /** A record (an event, or an action result) could not be read and was skipped. */
     public void undeliverable() {
         undeliverableEvents.increment();
     }
@@ -179,6 +184,17 @@ public final class BridgeMetrics implements AutoCloseable {
     /** A connection's missed events are read from the log. */
     public void caughtUpFromLog() {
         logCatchUps.increment();
+    }
+
+    /** Watches the bridge's timer queue: hello timeouts, heartbeats and token expiries of open connections. */
+    public void watchTimers(Supplier<Number> pending) {
+        Gauge.builder("scenelog_bridge_pending_timers", pending)
+                .description("Timers waiting to fire (each open connection holds a few)").register(registry);
+    }
+
+    /** A catch-up from the log read this many records. */
+    public void caughtUpRecordsRead(long records) {
+        logCatchUpRecords.increment(records);
     }
 
     /** An event reached its connections' queues this long after its commit. */

@@ -57,6 +57,8 @@ public final class Connection implements EventSink {
     private final ClientFrames clientFrames;
     private final ConnectionPresence presence;
     private final List<Frame> held = new ArrayList<>();
+    private final long maxHeldBytes;
+    private long heldBytes;
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private State state = State.AWAITING_HELLO;
     private boolean welcomed;
@@ -77,6 +79,9 @@ public final class Connection implements EventSink {
                 services.queuedFrames(), this::socketBroken);
         // "Far beyond" the frame rate: two seconds' worth of frames may arrive at once before the flood rule bites.
         this.frames = new TokenBucket(limits.framesPerSecond(), 2 * limits.framesPerSecond(), System.nanoTime());
+        // Frames wait for the Welcome while the handshake runs, which may queue behind others for long: a count
+        // alone would let each waiting socket hold MAX_HELD_FRAMES full frames (16 MiB with the default limit).
+        this.maxHeldBytes = 2L * limits.maxFrameBytes();
         this.clientFrames = new ClientFrames(this, services);
         this.presence = new ConnectionPresence(services);
     }
@@ -199,6 +204,7 @@ public final class Connection implements EventSink {
                 }
                 early = new ArrayList<>(held);
                 held.clear();
+                heldBytes = 0;
             }
             for (Frame frame : early) {
                 if (authorised()) {
@@ -251,6 +257,13 @@ public final class Connection implements EventSink {
     @Override
     public synchronized long lastEventVersion() {
         return lastEventVersion;
+    }
+
+    @Override
+    public void failed(RuntimeException problem) {
+        // Not on the caller's thread: it is the feed's, inside the scene window's lock.
+        services.timers().execute(() -> disconnect(DisconnectReason.SERVER_SHUTDOWN, "the bridge failed to deliver"
+                + " an event to this connection; reconnect and resume", RECONNECT_SOON_MILLIS));
     }
 
     /** An action result for this client from the pipeline. */
@@ -429,8 +442,9 @@ public final class Connection implements EventSink {
         boolean tooManyEarly = false;
         synchronized (this) {
             if (state == State.HANDSHAKING) {
-                if (held.size() < MAX_HELD_FRAMES) {
+                if (held.size() < MAX_HELD_FRAMES && heldBytes + size <= maxHeldBytes) {
                     held.add(frame);
+                    heldBytes += size;
                     return;
                 }
                 tooManyEarly = true;
@@ -439,7 +453,8 @@ public final class Connection implements EventSink {
             }
         }
         if (tooManyEarly) {
-            protocolError("more than " + MAX_HELD_FRAMES + " frames before the welcome");
+            protocolError("more than " + MAX_HELD_FRAMES + " frames or " + maxHeldBytes + " bytes before the"
+                    + " welcome");
             return;
         }
         if (authorised()) {
@@ -512,7 +527,16 @@ public final class Connection implements EventSink {
 
     /** Queues presence frames an event of the session causes; under the lock. */
     private boolean queuePresence(EventEntry entry) {
-        ConnectionPresence.Changes changes = presence.changes(identity, entry);
+        ConnectionPresence.Changes changes;
+        try {
+            changes = presence.changes(identity, entry);
+        } catch (FrameException e) {
+            // The event was forwarded as committed (its bytes are not validated on the way); presence needs it
+            // decoded. A client gets the same failure decoding it; presence skips it.
+            LOG.error("Cannot read the event of version {} of scene {} for presence: {}", entry.version(),
+                    identity.sceneId(), e.getMessage());
+            return true;
+        }
         if (changes.selfRemoved() && state == State.OPEN) {
             // This connection is alive, so the client is still here: its entity comes back.
             services.timers().execute(this::createPresence);

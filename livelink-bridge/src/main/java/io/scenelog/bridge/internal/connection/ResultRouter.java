@@ -5,7 +5,6 @@ import io.scenelog.model.ActionResult;
 import io.scenelog.schemas.registry.SchemaRegistryClient;
 import io.scenelog.topics.Topics;
 import java.util.Collection;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,16 +36,18 @@ public final class ResultRouter implements ResultSink {
         if (session.isEmpty()) {
             return;
         }
-        ActionResult result;
-        try {
-            result = deserializer.deserialize(Topics.ACTION_RESULTS.name(), value);
-        } catch (SerializationException e) {
-            LOG.error("Skipping an undecodable action result of session {}: {}", key, e.getMessage());
-            return;
-        }
+        // A registry that cannot be asked now throws (the feed reads the record again later); a record that cannot
+        // be decoded at all throws too, and the feed skips it with a log line and a count.
+        ActionResult result = deserializer.deserialize(Topics.ACTION_RESULTS.name(), value);
         for (Connection connection : session) {
             if (connection.identity().clientId().equals(result.getClientId())) {
-                connection.onResult(result);
+                try {
+                    connection.onResult(result);
+                } catch (RuntimeException e) {
+                    // One connection's failure must not cost the others their results, nor the feed its thread.
+                    LOG.error("Cannot hand the result of action {} to client {} of session {}.",
+                            result.getActionId(), result.getClientId(), key, e);
+                }
             }
         }
     }

@@ -11,4 +11,10 @@ public interface EventSink {
 
     /** The version of the last event the sink has been given, or -1 before the first. */
     long lastEventVersion();
+
+    /**
+     * {@link #onEvent} threw: the sink gets no further events and should end its connection. Called under the
+     * scene window's lock; must not block.
+     */
+    void failed(RuntimeException problem);
 }

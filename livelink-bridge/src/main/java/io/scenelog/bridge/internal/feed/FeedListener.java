@@ -6,7 +6,7 @@ public interface FeedListener {
     /** An event went to the scene's window and {@code sinks} connections. */
     void eventFannedOut(EventEntry entry, int sinks);
 
-    /** An event could not become a frame and was skipped. */
+    /** A record (an event, or an action result) could not be delivered and was skipped. */
     void eventUndeliverable(RuntimeException problem);
 
     /** The feed stopped on an error. */

@@ -1,6 +1,5 @@
 package io.scenelog.bridge.internal.feed;
 
-import io.scenelog.schemas.livelink.FrameException;
 import io.scenelog.schemas.registry.SchemaRegistryException;
 import io.scenelog.streams.StateKeys;
 import io.scenelog.topics.Topics;
@@ -21,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -42,6 +42,7 @@ public final class SceneFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SceneFeed.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
+    private static final int MAX_WAKEUPS = 10_000;
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final EventFrames frames;
@@ -173,31 +174,48 @@ public final class SceneFeed implements AutoCloseable {
             if (record.key() == null || record.value() == null) {
                 continue;
             }
-            if (!events) {
-                results.onResult(record.key(), record.value());
-                continue;
-            }
-            SceneWindow window = windows.get(record.key());
-            if (window == null) {
-                continue;
-            }
             try {
-                EventEntry entry = frames.entry(record.offset(), record.value());
-                window.append(entry);
-                listener.eventFannedOut(entry, window.sinkCount());
-            } catch (SchemaRegistryException e) {
-                // The writer schema cannot be fetched now: read this record again rather than leave a gap.
-                LOG.warn("Cannot turn the event at {}@{} into a frame now ({}); retrying.", partition, record.offset(),
-                        e.getMessage());
-                consumer.seek(partition, record.offset());
-                pause();
-                return;
-            } catch (FrameException | MalformedEventException e) {
-                LOG.error("Skipping the undeliverable event at {}@{} of scene {}: {}", partition, record.offset(),
-                        record.key(), e.getMessage());
+                if (events) {
+                    fanOut(record);
+                } else {
+                    results.onResult(record.key(), record.value());
+                }
+            } catch (RuntimeException e) {
+                if (retriable(e)) {
+                    // The registry cannot be asked now: read this record again rather than leave a gap. Nothing of
+                    // it was delivered yet (a record becomes a frame, or a result is decoded, before it goes out).
+                    LOG.warn("Cannot handle the record at {}@{} now ({}); retrying.", partition, record.offset(),
+                            e.getMessage());
+                    consumer.seek(partition, record.offset());
+                    pause();
+                    return;
+                }
+                // A poison record (bytes that are no event or result, an unknown schema id, a bug of ours): one
+                // record is lost, never the feed, which every connection of every followed scene depends on.
+                LOG.error("Skipping the undeliverable record at {}@{} (key {}): {}", partition, record.offset(),
+                        record.key(), e.toString());
                 listener.eventUndeliverable(e);
             }
         }
+    }
+
+    private void fanOut(ConsumerRecord<String, byte[]> record) {
+        SceneWindow window = windows.get(record.key());
+        if (window == null) {
+            return;
+        }
+        EventEntry entry = frames.entry(record.offset(), record.value());
+        window.append(entry);
+        listener.eventFannedOut(entry, window.sinkCount());
+    }
+
+    /**
+     * Whether a failure to handle a record passes: the registry was unreachable or overloaded (a schema id it
+     * does not know, a record it cannot decode, are not: waiting would stall every scene of the bridge for good).
+     */
+    static boolean retriable(RuntimeException e) {
+        return e instanceof RetriableException
+                || (e instanceof SchemaRegistryException registry && registry.isRetriable());
     }
 
     private SceneWindow openOnFeedThread(UUID sceneId) {
@@ -296,8 +314,10 @@ public final class SceneFeed implements AutoCloseable {
                     future.complete(feed.openOnFeedThread(sceneId));
                     return;
                 } catch (WakeupException e) {
-                    // Another open woke the consumer up to be served; the wake-up hit this call instead. Retry.
-                    if (attempt == 3) {
+                    // Another open woke the consumer up to be served; the wake-up hit this call instead. Retry: each
+                    // open wakes it once, so a burst of joins (a bridge's clients coming back after a restart) costs
+                    // as many retries as opens, and a small cap would refuse joins that were about to succeed.
+                    if (attempt == MAX_WAKEUPS) {
                         future.completeExceptionally(e);
                         return;
                     }

@@ -159,7 +159,19 @@ public final class SceneWindow {
         }
         // A copy: a sink may detach itself from inside onEvent (it runs under this lock, on this thread).
         for (EventSink sink : sinks.toArray(new EventSink[0])) {
+            deliver(sink, entry);
+        }
+    }
+
+    /** Hands an event to one sink; a sink that fails is dropped and told, and the others still get the event. */
+    private void deliver(EventSink sink, EventEntry entry) {
+        try {
             sink.onEvent(entry);
+        } catch (RuntimeException e) {
+            LOG.error("A connection of scene {} failed on the event of version {}; it gets no further events.",
+                    sceneId, entry.version(), e);
+            sinks.remove(sink);
+            sink.failed(e);
         }
     }
 
@@ -182,11 +194,11 @@ public final class SceneWindow {
     }
 
     private void register(EventSink sink, long afterVersion) {
+        sinks.add(sink);
         for (EventEntry entry : entries) {
-            if (entry.version() > afterVersion) {
-                sink.onEvent(entry);
+            if (entry.version() > afterVersion && sinks.contains(sink)) {
+                deliver(sink, entry);
             }
         }
-        sinks.add(sink);
     }
 }

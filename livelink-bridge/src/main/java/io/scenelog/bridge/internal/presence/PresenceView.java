@@ -59,7 +59,8 @@ public final class PresenceView {
                 selfMember.headless() ? null : PresenceEntities.defaultTransform(),
                 PresenceEntities.DEFAULT_FOV_DEGREES);
         for (EntityState entity : overlay) {
-            Optional<String> client = PresenceEntities.clientOf(entity.getComponents());
+            Optional<String> client = PresenceEntities.clientOf(entity.getComponents())
+                    .filter(named -> entity.getEntityId().equals(PresenceEntities.entityId(sessionId, named)));
             if (client.isEmpty()) {
                 continue;
             }
@@ -87,7 +88,7 @@ public final class PresenceView {
         List<Presence> frames = new ArrayList<>();
         for (EntityChange change : event.getChanges()) {
             if (change.getKind() == EntityChangeKind.CREATED) {
-                Optional<String> client = PresenceEntities.clientOf(change.getComponents());
+                Optional<String> client = presenceCreatedBy(event, change);
                 Optional<Member> member = client.flatMap(members::find);
                 if (member.isPresent() && !byClient.containsKey(client.get())) {
                     Components components = change.getComponents();
@@ -121,6 +122,20 @@ public final class PresenceView {
             }
         }
         return frames;
+    }
+
+    /**
+     * The client whose presence entity {@code change} creates, if it is one: tagged as a client's presence, with the
+     * id the bridge derives for that client in the event's session, and created by that client's own action (the
+     * bridge signs it with the client's token). Any member may create overlay entities with any tags; without these
+     * checks one could announce another member's arrival, or take over its camera and announce its departure.
+     */
+    private static Optional<String> presenceCreatedBy(SceneEvent event, EntityChange change) {
+        UUID sessionId = event.getEmitter().getSessionId();
+        String emitter = event.getEmitter().getClientId();
+        return PresenceEntities.clientOf(change.getComponents())
+                .filter(client -> client.equals(emitter) && sessionId != null
+                        && change.getEntityId().equals(PresenceEntities.entityId(sessionId, client)));
     }
 
     /** LEFT frames for the clients known present that are no longer in the session's member list. */

@@ -138,6 +138,31 @@ class SceneWindowTest {
         return new SceneWindow(SCENE, 3, startOffset, events, 1 << 20);
     }
 
+    @Test
+    void shouldKeepDeliveringToTheOtherSinksWhenOneFails() {
+        // given: three sinks, the middle one broken
+        SceneWindow window = window(10, 100);
+        Sink first = new Sink();
+        Sink broken = new Sink();
+        broken.onFirst = () -> {
+            throw new IllegalStateException("a bug in one connection");
+        };
+        Sink last = new Sink();
+        for (Sink sink : List.of(first, broken, last)) {
+            window.attachFresh(sink, 0, version -> sink.welcomedAt = version);
+        }
+
+        // when
+        window.append(entry(1, 100));
+        window.append(entry(2, 101));
+
+        // then: the others got both events; the broken one was dropped and told, once
+        assertThat(first.versions).containsExactly(1L, 2L);
+        assertThat(last.versions).containsExactly(1L, 2L);
+        assertThat(broken.failures).hasSize(1);
+        assertThat(window.sinkCount()).isEqualTo(2);
+    }
+
     private static void appendVersions(SceneWindow window, long from, long to, long firstOffset) {
         for (long version = from; version <= to; version++) {
             window.append(entry(version, firstOffset + version - from));
@@ -155,6 +180,7 @@ class SceneWindowTest {
         final List<Long> versions = new ArrayList<>();
         long welcomedAt = -1;
         Runnable onFirst = () -> { };
+        final List<RuntimeException> failures = new ArrayList<>();
 
         @Override
         public void onEvent(EventEntry entry) {
@@ -165,6 +191,11 @@ class SceneWindowTest {
             if (versions.size() == 1) {
                 onFirst.run();
             }
+        }
+
+        @Override
+        public void failed(RuntimeException problem) {
+            failures.add(problem);
         }
 
         @Override

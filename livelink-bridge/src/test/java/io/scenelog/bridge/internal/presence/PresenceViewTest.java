@@ -16,6 +16,7 @@ import io.scenelog.model.SceneEvent;
 import io.scenelog.model.Transform;
 import io.scenelog.model.Vec3;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,12 +54,12 @@ class PresenceViewTest {
         // given
         PresenceView view = new PresenceView();
         view.present(SESSION, "me", "", VIEWER, List.of(), PresenceViewTest::member, NOW);
-        SceneEvent created = event(created("ann", "ann"));
+        SceneEvent created = event("ann", created("ann", "ann"));
 
         // when
         List<Presence> joined = view.onEvent(created, PresenceViewTest::member, NOW);
         List<Presence> again = view.onEvent(created, PresenceViewTest::member, NOW);
-        List<Presence> moved = view.onEvent(event(moved("ann", 5.0)), PresenceViewTest::member, NOW);
+        List<Presence> moved = view.onEvent(event("ann", moved("ann", 5.0)), PresenceViewTest::member, NOW);
 
         // then
         assertThat(joined).extracting(Presence::getKind).containsExactly(PresenceKind.JOINED);
@@ -74,8 +75,8 @@ class PresenceViewTest {
         PresenceView view = new PresenceView();
 
         // when
-        List<Presence> joined = view.onEvent(event(created("bot", "bot")), PresenceViewTest::member, NOW);
-        List<Presence> moved = view.onEvent(event(moved("bot", 1.0)), PresenceViewTest::member, NOW);
+        List<Presence> joined = view.onEvent(event("bot", created("bot", "bot")), PresenceViewTest::member, NOW);
+        List<Presence> moved = view.onEvent(event("bot", moved("bot", 1.0)), PresenceViewTest::member, NOW);
 
         // then
         assertThat(joined.get(0).getHeadless()).isTrue();
@@ -93,7 +94,7 @@ class PresenceViewTest {
                 2L, new Components(), List.of());
 
         // when
-        List<Presence> annLeft = view.onEvent(event(deleted), PresenceViewTest::member, NOW);
+        List<Presence> annLeft = view.onEvent(event("ann", deleted), PresenceViewTest::member, NOW);
         List<Presence> botLeft = view.onMembers(Set.of("me"), "me", NOW);
 
         // then
@@ -101,6 +102,59 @@ class PresenceViewTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(PresenceKind.LEFT, "ann"));
         assertThat(botLeft).extracting(Presence::getClientId).containsExactly("bot");
         assertThat(view.knows("me")).isTrue();
+    }
+
+    @Test
+    void shouldNotTakeAnotherMembersTaggedEntityForItsPresence() {
+        // given: ann is present; "me" creates entities tagged as ann's and bot's presence, under other ids
+        PresenceView view = new PresenceView();
+        view.present(SESSION, "me", "", VIEWER, List.of(state("ann", "Ann")), PresenceViewTest::member, NOW);
+        UUID fakeAnn = UUID.randomUUID();
+        UUID fakeBot = UUID.randomUUID();
+
+        // when: it creates, moves and deletes them
+        List<Presence> frames = new ArrayList<>();
+        frames.addAll(view.onEvent(event("me", new EntityChange(fakeAnn, EntityChangeKind.CREATED, 1L,
+                components("ann", "Not Ann"), List.of())), PresenceViewTest::member, NOW));
+        frames.addAll(view.onEvent(event("me", new EntityChange(fakeBot, EntityChangeKind.CREATED, 1L,
+                components("bot", "Not Bot"), List.of())), PresenceViewTest::member, NOW));
+        frames.addAll(view.onEvent(event("me", new EntityChange(fakeAnn, EntityChangeKind.UPDATED, 2L,
+                moved("ann", 9.0).getComponents(), List.of())), PresenceViewTest::member, NOW));
+        frames.addAll(view.onEvent(event("me", new EntityChange(fakeAnn, EntityChangeKind.DELETED, 3L,
+                new Components(), List.of())), PresenceViewTest::member, NOW));
+
+        // then: nobody joined, moved or left
+        assertThat(frames).isEmpty();
+        assertThat(view.knows("ann")).isTrue();
+        assertThat(view.knows("bot")).isFalse();
+    }
+
+    @Test
+    void shouldNotAnnounceAPresenceEntityAnotherClientCreated() {
+        // given
+        PresenceView view = new PresenceView();
+
+        // when: "me" creates the entity with bot's presence id
+        List<Presence> frames = view.onEvent(event("me", created("bot", "bot")), PresenceViewTest::member, NOW);
+
+        // then
+        assertThat(frames).isEmpty();
+        assertThat(view.knows("bot")).isFalse();
+    }
+
+    @Test
+    void shouldListOnlyPresenceEntitiesWithTheirClientsIdAsPresent() {
+        // given: an overlay entity tagged as bot's presence, under another id
+        PresenceView view = new PresenceView();
+        EntityState impostor = new EntityState(SCENE, UUID.randomUUID(), SESSION, 1L, 1L,
+                components("bot", "Not Bot"), NOW);
+
+        // when
+        List<Presence> present = view.present(SESSION, "me", "", VIEWER, List.of(impostor, state("ann", "Ann")),
+                PresenceViewTest::member, NOW);
+
+        // then
+        assertThat(present).extracting(Presence::getClientId).containsExactly("me", "ann");
     }
 
     private static Optional<PresenceView.Member> member(String client) {
@@ -130,9 +184,9 @@ class PresenceViewTest {
                 .build();
     }
 
-    private static SceneEvent event(EntityChange change) {
+    private static SceneEvent event(String emitter, EntityChange change) {
         return SceneEvent.newBuilder().setSceneId(SCENE).setVersion(1).setActionId(UUID.randomUUID())
-                .setEmitter(new Emitter("x", Role.VIEWER, SESSION)).setPersisted(false).setCommittedAt(NOW)
+                .setEmitter(new Emitter(emitter, Role.VIEWER, SESSION)).setPersisted(false).setCommittedAt(NOW)
                 .setChanges(List.of(change)).build();
     }
 }
