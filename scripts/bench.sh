@@ -7,10 +7,13 @@
 #   scripts/bench.sh commit --markdown target/performance.md
 #   scripts/bench.sh rest                         # REST API reads/writes, 50 clients, about 2 minutes
 #   scripts/bench.sh rest --clients 10 --duration 5s --warmup 2s
+#   scripts/bench.sh fanout                       # Livelink fan-out, 50 and 500 clients vs a bare WebSocket
+#                                                 # broadcast, about 6 minutes
+#   scripts/bench.sh fanout --clients 50 --json target/fanout.json --markdown target/fanout.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -lt 1 ]; then
-  echo "usage: scripts/bench.sh commit|rest [options]   (scripts/bench.sh rest --help lists them)" >&2
+  echo "usage: scripts/bench.sh commit|rest|fanout [options]   (scripts/bench.sh fanout --help lists them)" >&2
   exit 2
 fi
 scripts/bootstrap.sh

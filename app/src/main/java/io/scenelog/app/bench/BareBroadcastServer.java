@@ -74,6 +74,15 @@ final class BareBroadcastServer implements AutoCloseable {
         }
     }
 
+    /** Frames sent and not yet written, all clients together. */
+    long inFlight() {
+        long frames = 0;
+        for (Peer peer : peers) {
+            frames += peer.inFlight.get();
+        }
+        return frames;
+    }
+
     /** Frames that skipped a client with a full window. */
     long dropped() {
         return dropped.sum();

@@ -4,15 +4,16 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * What one client received of a round's measured events: which versions (relative to the round's base), how many
- * twice, and those that arrived before their reference time was known (the client beat the benchmark's own reader of
- * the commit log), to be timed when the round ends. A client's frames arrive one at a time, but not always on the
- * same thread, so every access takes the tally's (uncontended) lock.
+ * What one client received of a round's measured events: which versions (relative to the round's base), the newest,
+ * how many twice, and those that arrived before their reference time was known (the client beat the benchmark's own
+ * reader of the commit log), to be timed when the round ends. A client's frames arrive one at a time, but not always
+ * on the same thread, so every access takes the tally's (uncontended) lock.
  */
 final class ClientTally {
 
     private final BitSet seen = new BitSet();
     private long duplicates;
+    private int highest = -1;
     private long[] earlyVersions = new long[0];
     private long[] earlyNanos = new long[0];
     private int early;
@@ -30,6 +31,7 @@ final class ClientTally {
             return false;
         }
         seen.set(index);
+        highest = Math.max(highest, index);
         distinct++;
         return true;
     }
@@ -62,11 +64,15 @@ final class ClientTally {
         return extra.cardinality();
     }
 
-    /** How many of {@code expected} never arrived. */
-    synchronized long missing(BitSet expected) {
+    /**
+     * How many of {@code expected} never arrived: {@code [lost, behind]}, lost being those older than the newest that
+     * did arrive (a gap: events reach a client in order), behind those newer (the client had not got that far).
+     */
+    synchronized long[] missing(BitSet expected) {
         BitSet absent = (BitSet) expected.clone();
         absent.andNot(seen);
-        return absent.cardinality();
+        long lost = highest < 0 ? 0 : absent.get(0, highest + 1).cardinality();
+        return new long[] {lost, absent.cardinality() - lost};
     }
 
     /** Hands each early delivery to {@code sink}. */

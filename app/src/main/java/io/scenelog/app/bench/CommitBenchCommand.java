@@ -98,7 +98,7 @@ public final class CommitBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes a benchmark's Markdown snippet, creating the directory. */
+    /** Writes a benchmark's results (a Markdown snippet, a JSON document), creating the directory. */
     static void write(Path file, String text) {
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -107,7 +107,7 @@ public final class CommitBenchCommand implements Callable<Integer> {
             }
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the Markdown results to " + file, e);
+            throw new UncheckedIOException("Cannot write the benchmark's results to " + file, e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.scenelog.app.bench;
 
+import io.scenelog.model.ActionResult;
+import io.scenelog.model.ActionStatus;
 import io.scenelog.model.SceneEvent;
 import io.scenelog.schemas.registry.SchemaRegistryClient;
 import io.scenelog.topics.Topics;
@@ -7,13 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The fan-out benchmark's own {@code read_committed} reader of {@code scene-events}, beside the bridge's: the moment
  * it sees the writer's event is the event's commit time, the reference of its deliveries ({@link Round#reference}).
- * It also follows the scene's version (the base of the next round) and keeps the first writer event as the bare
- * peer's sample frame.
+ * It also follows the scene's version (the base of the next round), keeps the first writer event as the bare peer's
+ * sample frame, and counts the writer's actions the pipeline rejected (their events never come).
  */
 final class CommitWatch implements AutoCloseable {
 
@@ -21,7 +24,10 @@ final class CommitWatch implements AutoCloseable {
     private final RoundSwitch rounds;
     private final Map<UUID, Boolean> expected = new ConcurrentHashMap<>();
     private final LongAdder committed = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final AtomicReference<ActionResult> firstRejection = new AtomicReference<>();
     private final RecordWatch<SceneEvent> watch;
+    private final RecordWatch<ActionResult> results;
     private volatile long lastVersion;
     private volatile SceneEvent sample;
 
@@ -30,6 +36,12 @@ final class CommitWatch implements AutoCloseable {
         this.sceneId = sceneId;
         this.rounds = rounds;
         this.watch = new RecordWatch<>(bootstrapServers, registry, Topics.SCENE_EVENTS, this::seen);
+        try {
+            this.results = new RecordWatch<>(bootstrapServers, registry, Topics.ACTION_RESULTS, this::answered);
+        } catch (RuntimeException e) {
+            watch.close();
+            throw e;
+        }
     }
 
     /** Registers an action about to be sent: its event will be a measured one, timed or not. */
@@ -47,6 +59,16 @@ final class CommitWatch implements AutoCloseable {
         return committed.sum();
     }
 
+    /** How many expected actions the pipeline rejected. */
+    long rejected() {
+        return rejected.sum();
+    }
+
+    /** The first rejection of an expected action, if any. */
+    Optional<ActionResult> firstRejection() {
+        return Optional.ofNullable(firstRejection.get());
+    }
+
     /** The first committed writer event, once there is one. */
     Optional<SceneEvent> sample() {
         return Optional.ofNullable(sample);
@@ -55,11 +77,23 @@ final class CommitWatch implements AutoCloseable {
     /** Throws what stopped the reader, if something did. */
     void rethrowFailure() {
         watch.rethrowFailure();
+        results.rethrowFailure();
     }
 
     @Override
     public void close() {
-        watch.close();
+        try {
+            results.close();
+        } finally {
+            watch.close();
+        }
+    }
+
+    private void answered(ActionResult result, long seenNanos) {
+        if (result.getStatus() != ActionStatus.ACCEPTED && expected.remove(result.getActionId()) != null) {
+            rejected.increment();
+            firstRejection.compareAndSet(null, result);
+        }
     }
 
     private void seen(SceneEvent event, long seenNanos) {

@@ -12,4 +12,9 @@ interface EventSource {
 
     /** How many events this source has sent. */
     long sent();
+
+    /** How many of them will never reach the clients because the platform refused them. */
+    default long refused() {
+        return 0;
+    }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +28,11 @@ final class FanoutBench {
     static final int SATURATION_WINDOW = BridgeLimits.defaults().outboundQueueFrames() / 2;
 
     private static final Duration SATURATION_WARM_UP = Duration.ofSeconds(1);
+    /**
+     * Once, before anything is measured (at most --duration): the JIT compiles the hot paths of both sides, which
+     * keeps a core busy for seconds.
+     */
+    private static final Duration PRIMING = Duration.ofSeconds(5);
     private static final Duration DRAIN = Duration.ofSeconds(30);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TOKEN_TTL = Duration.ofHours(24);
@@ -63,13 +69,17 @@ final class FanoutBench {
                     LivelinkFleet fleet = new LivelinkFleet(rest, admin, session, transport, rounds);
                     BareBroadcastServer bare = BareBroadcastServer.start(
                             BridgeLimits.defaults().outboundQueueFrames())) {
-                Phases phases = new Phases(platform, scene, watch, fleet, bare, transport, rounds);
+                Phases phases = new Phases(platform, new DirectActions(scene), watch, fleet, bare, transport, rounds);
                 List<FanoutRun> runs = new ArrayList<>();
                 List<String> threads = new ArrayList<>();
                 for (int clients : settings.clientCounts()) {
                     fleet.growTo(clients);
                     threads.add(clients + " clients: " + ThreadCensus.now());
-                    say("Connected " + clients + " Livelink clients (" + ThreadCensus.now() + ").");
+                    say("Connected " + clients + " Livelink clients (" + ThreadCensus.now() + "; "
+                            + fleet.refusedConnects() + " connects refused as retryable so far, retried).");
+                    if (runs.isEmpty()) {
+                        phases.prime(clients);
+                    }
                     runs.add(phases.runFor(clients));
                 }
                 String clientSide = "All clients share one java.net.http.HttpClient and the client library's timer "
@@ -83,6 +93,7 @@ final class FanoutBench {
     /** The phases of one fleet size. */
     private final class Phases {
         private final FanoutPlatform platform;
+        private final DirectActions actions;
         private final RestScene scene;
         private final CommitWatch watch;
         private final LivelinkFleet fleet;
@@ -90,10 +101,11 @@ final class FanoutBench {
         private final HttpClient transport;
         private final RoundSwitch rounds;
 
-        Phases(FanoutPlatform platform, RestScene scene, CommitWatch watch, LivelinkFleet fleet,
+        Phases(FanoutPlatform platform, DirectActions actions, CommitWatch watch, LivelinkFleet fleet,
                 BareBroadcastServer bare, HttpClient transport, RoundSwitch rounds) {
             this.platform = platform;
-            this.scene = scene;
+            this.actions = actions;
+            this.scene = actions.scene();
             this.watch = watch;
             this.fleet = fleet;
             this.bare = bare;
@@ -101,25 +113,42 @@ final class FanoutBench {
             this.rounds = rounds;
         }
 
+        /** Saturates both paths once, unmeasured, so the first measured phase does not pay for the JIT. */
+        void prime(int clients) throws InterruptedException {
+            Duration priming = PRIMING.compareTo(settings.duration()) < 0 ? PRIMING : settings.duration();
+            bridge(clients, "priming (discarded)", (source, round) -> PhaseDriver.saturate(source, round,
+                    platform::queuedFrames, Duration.ZERO, priming, SATURATION_WINDOW));
+            try (BareFleet bareFleet = new BareFleet(transport, bare.uri(), rounds, codec)) {
+                bareFleet.growTo(clients);
+                awaitBareConnections(clients);
+                bare(clients, sample(), "priming (discarded)", (source, round) -> PhaseDriver.saturate(source,
+                        round, bare::inFlight, Duration.ZERO, priming, SATURATION_WINDOW));
+            }
+        }
+
+        private SceneEvent sample() {
+            return watch.sample().orElseThrow(() -> new IllegalStateException(
+                    "The writer's events never reached the commit log, so the bare peer has no frame to send"));
+        }
+
         FanoutRun runFor(int clients) throws InterruptedException {
             FanoutPhase bridgePaced = bridge(clients, "paced", (source, round) -> PhaseDriver.paced(source, round,
-                    settings.rate(), settings.warmUp(), settings.duration()));
-            FanoutPhase bridgeSaturated = bridge(clients, "saturation", this::saturate);
+                    platform::queuedFrames, settings.rate(), settings.warmUp(), settings.duration()));
+            FanoutPhase bridgeSaturated = bridge(clients, "saturation", (source, round) -> PhaseDriver.saturate(
+                    source, round, platform::queuedFrames, SATURATION_WARM_UP, settings.saturation(),
+                    SATURATION_WINDOW));
             EndToEnd endToEnd = endToEnd(clients);
-            SceneEvent sample = watch.sample().orElseThrow(() -> new IllegalStateException(
-                    "The writer's events never reached the commit log, so the bare peer has no frame to send"));
+            SceneEvent sample = sample();
             try (BareFleet bareFleet = new BareFleet(transport, bare.uri(), rounds, codec)) {
                 bareFleet.growTo(clients);
                 awaitBareConnections(clients);
                 FanoutPhase barePaced = bare(clients, sample, "paced", (source, round) -> PhaseDriver.paced(source,
-                        round, settings.rate(), settings.warmUp(), settings.duration()));
-                FanoutPhase bareSaturated = bare(clients, sample, "saturation", this::saturate);
+                        round, bare::inFlight, settings.rate(), settings.warmUp(), settings.duration()));
+                FanoutPhase bareSaturated = bare(clients, sample, "saturation", (source, round) ->
+                        PhaseDriver.saturate(source, round, bare::inFlight, SATURATION_WARM_UP, settings.saturation(),
+                                SATURATION_WINDOW));
                 return new FanoutRun(clients, bridgePaced, bridgeSaturated, barePaced, bareSaturated, endToEnd);
             }
-        }
-
-        private PhaseDriver.Window saturate(EventSource source, Round round) {
-            return PhaseDriver.saturate(source, round, SATURATION_WARM_UP, settings.saturation(), SATURATION_WINDOW);
         }
 
         private FanoutPhase bridge(int clients, String kind, Drive drive) throws InterruptedException {
@@ -128,10 +157,16 @@ final class FanoutBench {
             Round round = new Round(scene.peer().name(), watch.lastVersion(), clients, null);
             rounds.start(round);
             PhaseDriver.Window window;
+            CpuProfile.Usage cpu;
+            OptionalDouble queuing;
             boolean drained;
             try (KafkaWriter writer = new KafkaWriter(platform.bootstrapServers(), platform.registry(),
-                    new DirectActions(scene), scene.entities().subList(1, scene.entities().size()), watch)) {
+                    actions, scene.entities().subList(1, scene.entities().size()), watch)) {
+                CpuProfile profile = CpuProfile.start();
+                FanoutPlatform.TimerReading timerBefore = platform.fanoutTimer();
                 window = drive.run(writer, round);
+                queuing = platform.fanoutTimer().meanSince(timerBefore);
+                cpu = profile.stop();
                 drained = PhaseDriver.drain(writer, round, DRAIN);
                 writer.rethrowFailure();
             } finally {
@@ -139,8 +174,14 @@ final class FanoutBench {
             }
             watch.rethrowFailure();
             FanoutPhase phase = new FanoutPhase(window, round.finish(), platform.slowConsumerDrops() - slowBefore,
-                    fleet.connectionsLost() - lostBefore, drained);
+                    fleet.connectionsLost() - lostBefore, drained, cpu, queuing);
             report(clients, "bridge, " + kind, phase);
+            if (!drained) {
+                // The clients are still behind: the next phase would measure this one's backlog. Start afresh.
+                say("Reconnecting the " + clients + " clients, so the next phase does not inherit this one's "
+                        + "backlog.");
+                fleet.reset();
+            }
             return phase;
         }
 
@@ -149,15 +190,18 @@ final class FanoutBench {
             Round round = new Round(sample.getEmitter().getClientId(), 0, clients, null);
             rounds.start(round);
             PhaseDriver.Window window;
+            CpuProfile.Usage cpu;
             boolean drained;
             try {
                 BareSource source = new BareSource(bare, sample, codec, rounds);
+                CpuProfile profile = CpuProfile.start();
                 window = drive.run(source, round);
+                cpu = profile.stop();
                 drained = PhaseDriver.drain(source, round, DRAIN);
             } finally {
                 rounds.stop();
             }
-            FanoutPhase phase = new FanoutPhase(window, round.finish(), 0, 0, drained);
+            FanoutPhase phase = new FanoutPhase(window, round.finish(), 0, 0, drained, cpu, OptionalDouble.empty());
             report(clients, "bare broadcast, " + kind, phase);
             return phase;
         }
@@ -198,11 +242,18 @@ final class FanoutBench {
 
     private void report(int clients, String phase, FanoutPhase result) {
         Round.Outcome outcome = result.outcome();
+        PhaseDriver.Backlog backlog = result.window().backlog();
         say(String.format(Locale.ROOT, "%d clients, %s: %,.0f deliveries/s (%,.0f events/s), p50 %.1f ms, p99 %.1f "
-                + "ms, max %.1f ms; %d lost, %d duplicated, %d slow-consumer disconnects%s.", clients, phase,
-                result.deliveriesPerSecond(), result.window().events().perSecond(), outcome.latency().p50(),
-                outcome.latency().p99(), outcome.latency().max(), outcome.lost(), outcome.duplicated(),
-                result.slowConsumer(), result.drained() ? "" : "; NOT drained within " + DRAIN.toSeconds() + " s"));
+                + "ms, max %.1f ms; %d lost, %d behind, %d duplicated, %d slow-consumer disconnects; in flight %.0f "
+                + "before and %.0f after the reference, %.0f frames queued at the server per client%s%s. CPU %s.",
+                clients, phase, result.deliveriesPerSecond(),
+                result.window().events().perSecond(), outcome.latency().p50(), outcome.latency().p99(),
+                outcome.latency().max(), outcome.lost(), outcome.behind(), outcome.duplicated(),
+                result.slowConsumer(), backlog.awaitingReference(), backlog.awaitingDelivery(),
+                backlog.queuedPerClient(), result.bridgeQueuing().isPresent() ? String.format(Locale.ROOT,
+                        "; the bridge's own timer, pipeline commit to queued: mean %.1f ms",
+                        result.bridgeQueuing().getAsDouble()) : "",
+                result.drained() ? "" : "; NOT drained within " + DRAIN.toSeconds() + " s", result.cpu().line()));
     }
 
     private void say(String line) {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
                 + "--json and --markdown write the results to files."})
 public final class FanoutBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--clients", paramLabel = "N[,N...]", split = ",", defaultValue = "50,500",
+    @Option(names = "--clients", paramLabel = "N", split = ",", defaultValue = "50,500",
             description = "Numbers of connected clients, one round of phases each (default: ${DEFAULT-VALUE}).")
     private List<Integer> clients;
 

@@ -88,14 +88,27 @@ final class FanoutJson {
         json.put("deliveriesPerSecond", phase.deliveriesPerSecond());
         json.put("eventsPerSecond", phase.window().events().perSecond());
         json.put("latencyMs", latency(phase.outcome().latency()));
+        Map<String, Object> backlog = new LinkedHashMap<>();
+        backlog.put("awaitingReference", phase.window().backlog().awaitingReference());
+        backlog.put("awaitingDelivery", phase.window().backlog().awaitingDelivery());
+        backlog.put("queuedAtServerPerClient", phase.window().backlog().queuedPerClient());
+        json.put("inFlight", backlog);
         json.put("events", phase.outcome().expected());
         json.put("lost", phase.outcome().lost());
+        json.put("behind", phase.outcome().behind());
         json.put("duplicated", phase.outcome().duplicated());
         json.put("unexpected", phase.outcome().unexpected());
         json.put("beforeCommitReader", phase.outcome().early());
         json.put("slowConsumerDisconnects", phase.slowConsumer());
         json.put("connectionsLost", phase.connectionsLost());
         json.put("drained", phase.drained());
+        json.put("bridgeQueuingMeanMs", phase.bridgeQueuing().isPresent() ? phase.bridgeQueuing().getAsDouble() : null);
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        cpu.put("cores", phase.cpu().total());
+        Map<String, Object> groups = new LinkedHashMap<>();
+        phase.cpu().top().forEach(share -> groups.put(share.threads(), share.cores()));
+        cpu.put("busiestThreads", groups);
+        json.put("cpu", cpu);
         return json;
     }
 

@@ -1,5 +1,7 @@
 package io.scenelog.app.bench;
 
+import java.util.OptionalDouble;
+
 /**
  * One measured fan-out phase: the bridge's or the bare peer's, paced or saturated.
  *
@@ -9,9 +11,13 @@ package io.scenelog.app.bench;
  *                        skipped frames count as lost)
  * @param connectionsLost client connections that ended during the phase, for any reason
  * @param drained         whether every event reached every client before the drain timeout
+ * @param cpu             where the machine's CPU went during the phase's sending (everything runs in one JVM)
+ * @param bridgeQueuing   the bridge's own fan-out timer, mean over the phase: from the pipeline's commit timestamp to
+ *                        the frame in every client's outbound queue (empty for the bare peer); compared with the
+ *                        commit-to-client latency it says whether events wait before the bridge's queues or after
  */
 record FanoutPhase(PhaseDriver.Window window, Round.Outcome outcome, long slowConsumer, long connectionsLost,
-        boolean drained) {
+        boolean drained, CpuProfile.Usage cpu, OptionalDouble bridgeQueuing) {
 
     /** Deliveries per second in the timed window. */
     double deliveriesPerSecond() {
@@ -21,11 +27,5 @@ record FanoutPhase(PhaseDriver.Window window, Round.Outcome outcome, long slowCo
     /** This phase's deliveries per second over another's. */
     double ratioTo(FanoutPhase peer) {
         return window.deliveries().ratioTo(peer.window.deliveries());
-    }
-
-    /** Nothing lost, duplicated or out of place, every connection kept. */
-    boolean clean() {
-        return outcome.lost() == 0 && outcome.duplicated() == 0 && outcome.unexpected() == 0 && slowConsumer == 0
-                && connectionsLost == 0 && drained;
     }
 }

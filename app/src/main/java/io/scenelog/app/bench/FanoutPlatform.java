@@ -1,6 +1,8 @@
 package io.scenelog.app.bench;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.scenelog.app.FreePort;
 import io.scenelog.bridge.BridgeSettings;
 import io.scenelog.bridge.LivelinkBridge;
@@ -15,7 +17,9 @@ import io.scenelog.streams.auth.TokenKey;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The platform as {@code up} wires it, for the fan-out benchmark: an embedded broker and the catalogue
@@ -30,6 +34,8 @@ final class FanoutPlatform implements AutoCloseable {
     /** This benchmark joins hundreds of clients with one admin token: the API's per-principal limit would refuse. */
     private static final double API_RATE = 100_000;
     private static final String SLOW_CONSUMERS = "scenelog_bridge_slow_consumers_dropped";
+    private static final String QUEUED_FRAMES = "scenelog_bridge_queued_frames";
+    private static final String FANOUT_LATENCY = "scenelog_bridge_fanout_latency";
 
     private final BenchEnvironment environment;
     private final PlatformStreams streams;
@@ -122,6 +128,34 @@ final class FanoutPlatform implements AutoCloseable {
     long slowConsumerDrops() {
         Counter counter = bridge.meterRegistry().find(SLOW_CONSUMERS).counter();
         return counter == null ? 0 : (long) counter.count();
+    }
+
+    /** Frames waiting in the bridge's outbound queues now, all clients together. */
+    long queuedFrames() {
+        Gauge gauge = bridge.meterRegistry().find(QUEUED_FRAMES).gauge();
+        return gauge == null ? 0 : (long) gauge.value();
+    }
+
+    /** The bridge's own fan-out timer now: from the pipeline's commit timestamp to the frame in every client queue. */
+    TimerReading fanoutTimer() {
+        Timer timer = bridge.meterRegistry().find(FANOUT_LATENCY).timer();
+        return timer == null ? new TimerReading(0, 0)
+                : new TimerReading(timer.count(), timer.totalTime(TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * A timer's totals at one instant.
+     *
+     * @param count   events timed
+     * @param totalMs their total time
+     */
+    record TimerReading(long count, double totalMs) {
+
+        /** The mean of the events timed since {@code earlier}, if any. */
+        OptionalDouble meanSince(TimerReading earlier) {
+            long events = count - earlier.count;
+            return events > 0 ? OptionalDouble.of((totalMs - earlier.totalMs) / events) : OptionalDouble.empty();
+        }
     }
 
     @Override

@@ -17,8 +17,8 @@ import java.util.Locale;
  */
 record FanoutResults(String environment, FanoutBenchSettings settings, List<FanoutRun> runs, String clientSide) {
 
-    private static final String HEADER_FORMAT = "%-66s %12s %9s %8s %8s %8s %8s %8s %5s %5s%n";
-    private static final String ROW_FORMAT = "%-66s %12s %9s %8.1f %8.1f %8.1f %8.1f %8d %5s %5s%n";
+    private static final String HEADER_FORMAT = "%-66s %12s %9s %8s %8s %8s %8s %6s %8s %5s %5s%n";
+    private static final String ROW_FORMAT = "%-66s %12s %9s %8.1f %8.1f %8.1f %8.1f %6d %8s %5s %5s%n";
 
     FanoutResults {
         runs = List.copyOf(runs);
@@ -34,13 +34,14 @@ record FanoutResults(String environment, FanoutBenchSettings settings, List<Fano
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "Livelink fan-out benchmark (%s)%n%s%n%n", environment, setup()));
         text.append(String.format(Locale.ROOT, HEADER_FORMAT, "(latencies in ms)", "deliveries/s", "events/s",
-                "p50", "p99", "p99.9", "max", "lost", "dup", "slow"));
+                "p50", "p99", "p99.9", "max", "lost", "behind", "dup", "slow"));
         for (Row row : rows()) {
             text.append(String.format(Locale.ROOT, ROW_FORMAT, row.name(), row.deliveries(), row.events(),
                     row.latency().p50(), row.latency().p99(), row.latency().p999(), row.latency().max(), row.lost(),
-                    row.duplicated(), row.slow()));
+                    row.behind(), row.duplicated(), row.slow()));
         }
-        text.append(System.lineSeparator()).append(ratios()).append(System.lineSeparator());
+        text.append(System.lineSeparator()).append(ratios()).append(System.lineSeparator()).append(backlogs())
+                .append(System.lineSeparator());
         text.append(notes()).append(System.lineSeparator()).append(System.lineSeparator()).append("Goals:")
                 .append(System.lineSeparator());
         goals().forEach(goal -> text.append("  ").append(goal.line()).append(System.lineSeparator()));
@@ -54,14 +55,15 @@ record FanoutResults(String environment, FanoutBenchSettings settings, List<Fano
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(Runtime.version().feature()).append(", ").append(environment).append(")\n\n")
                 .append(setup()).append("\n\n");
-        md.append("| | deliveries/s | events/s | p50 ms | p99 ms | p99.9 ms | max ms | lost | dup | slow |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| | deliveries/s | events/s | p50 ms | p99 ms | p99.9 ms | max ms | lost | behind | dup | slow |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows()) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f | %.1f | %d | %s | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f | %.1f | %d | %s | %s | %s |%n",
                     row.name(), row.deliveries(), row.events(), row.latency().p50(), row.latency().p99(),
-                    row.latency().p999(), row.latency().max(), row.lost(), row.duplicated(), row.slow()));
+                    row.latency().p999(), row.latency().max(), row.lost(), row.behind(), row.duplicated(),
+                    row.slow()));
         }
-        md.append("\n").append(ratios()).append(" ").append(notes()).append("\n\n");
+        md.append("\n").append(ratios()).append(" ").append(backlogs()).append(" ").append(notes()).append("\n\n");
         goals().forEach(goal -> md.append("- ").append(goal.line()).append("\n"));
         return md.toString();
     }
@@ -94,12 +96,35 @@ record FanoutResults(String environment, FanoutBenchSettings settings, List<Fano
                 + ".";
     }
 
+    /** Where the saturated bridge's events in flight waited: which part limits its deliveries. */
+    private String backlogs() {
+        List<String> parts = new ArrayList<>();
+        for (FanoutRun run : runs) {
+            PhaseDriver.Backlog backlog = run.bridgeSaturated().window().backlog();
+            parts.add(String.format(Locale.ROOT, "%d clients: %.0f awaiting commit, %.0f committed and awaiting "
+                    + "delivery (%s-bound), of which %.0f per client in the bridge's outbound queue", run.clients(),
+                    backlog.awaitingReference(), backlog.awaitingDelivery(),
+                    backlog.awaitingReference() > backlog.awaitingDelivery() ? "pipeline" : "fan-out",
+                    backlog.queuedPerClient()));
+        }
+        List<String> queuing = new ArrayList<>();
+        for (FanoutRun run : runs) {
+            FanoutPhase paced = run.bridgePaced();
+            paced.bridgeQueuing().ifPresent(mean -> queuing.add(String.format(Locale.ROOT, "%d clients: the bridge's "
+                    + "own timer, pipeline commit to frame queued for every client, mean %.1f ms (commit to client "
+                    + "p50 %.1f ms)", run.clients(), mean, paced.outcome().latency().p50())));
+        }
+        return "Bridge saturation, events in flight on average: " + String.join("; ", parts) + ". Paced: "
+                + String.join("; ", queuing) + ".";
+    }
+
     private static String notes() {
         return "Deliveries = events x clients. Latency: bridge rows from the commit (the benchmark's own read_committed"
                 + " reader sees the event) to the client's listener; bare rows from the server starting to send the "
-                + "frame; end to end from the act() call until the last client has the event. lost/dup: deliveries"
-                + " missing or repeated (end to end: actions some client never received); slow: clients the bridge "
-                + "disconnected as slow consumers.";
+                + "frame; end to end from the act() call until the last client has the event. lost: deliveries "
+                + "missing though a later event arrived (end to end: actions some client never received); behind: "
+                + "deliveries still on their way when the phase's drain time ran out (overload); dup: repeated; "
+                + "slow: clients the bridge disconnected as slow consumers.";
     }
 
     private List<Row> rows() {
@@ -115,19 +140,19 @@ record FanoutResults(String environment, FanoutBenchSettings settings, List<Fano
             EndToEnd e2e = run.endToEnd();
             rows.add(new Row(String.format(Locale.ROOT, "%d clients: end to end, act() -> all %d clients", n, n),
                     "-", String.format(Locale.ROOT, "%.0f", e2e.rate()), e2e.latency(), e2e.latency().missing(),
-                    "-", "-"));
+                    "-", "-", "-"));
         }
         return rows;
     }
 
     /** One table row; text where a column does not apply. */
     private record Row(String name, String deliveries, String events, Percentiles latency, long lost,
-            String duplicated, String slow) {
+            String behind, String duplicated, String slow) {
 
         static Row of(String name, FanoutPhase phase) {
             return new Row(name, String.format(Locale.ROOT, "%.0f", phase.deliveriesPerSecond()),
                     String.format(Locale.ROOT, "%.0f", phase.window().events().perSecond()),
-                    phase.outcome().latency(), phase.outcome().lost(),
+                    phase.outcome().latency(), phase.outcome().lost(), String.valueOf(phase.outcome().behind()),
                     String.valueOf(phase.outcome().duplicated()), String.valueOf(phase.slowConsumer()));
         }
     }

@@ -23,9 +23,11 @@ final class KafkaWriter implements EventSource, AutoCloseable {
     private final KafkaProducer<String, SceneAction> producer;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final long rejectedBefore;
 
     /**
-     * @param actions  builds the writer principal's actions for the scene
+     * @param actions  builds the writer principal's actions for the scene; one for the whole run, since the
+     *                 pipeline refuses a client's repeated clientSeq as a DUPLICATE
      * @param entities the entities it moves, in turn
      */
     KafkaWriter(String bootstrapServers, SchemaRegistryClient registry, DirectActions actions, List<UUID> entities,
@@ -33,6 +35,7 @@ final class KafkaWriter implements EventSource, AutoCloseable {
         this.actions = actions;
         this.entities = List.copyOf(entities);
         this.watch = watch;
+        this.rejectedBefore = watch.rejected();
         this.producer = DirectActions.producer(bootstrapServers, registry);
     }
 
@@ -58,11 +61,23 @@ final class KafkaWriter implements EventSource, AutoCloseable {
         return sent.get();
     }
 
-    /** Throws when a send failed: its event will never come, and the phase's figures would mislead. */
+    @Override
+    public long refused() {
+        return watch.rejected() - rejectedBefore;
+    }
+
+    /**
+     * Throws when a send failed or the pipeline rejected an action: its event never came, and the phase's figures
+     * would mislead.
+     */
     void rethrowFailure() {
         Exception first = failure.get();
         if (first != null) {
             throw new IllegalStateException("The fan-out writer could not produce to Kafka: " + first, first);
+        }
+        if (refused() > 0) {
+            throw new IllegalStateException("The pipeline rejected " + refused() + " of the fan-out writer's "
+                    + sent() + " actions; the first: " + watch.firstRejection().map(Object::toString).orElse("?"));
         }
     }
 

@@ -6,6 +6,7 @@ import io.scenelog.livelink.client.ClientOptions;
 import io.scenelog.livelink.client.JoinedClient;
 import io.scenelog.livelink.client.LivelinkClient;
 import io.scenelog.livelink.client.LivelinkListener;
+import io.scenelog.livelink.client.LivelinkRefusedException;
 import io.scenelog.livelink.client.PlatformRest;
 import io.scenelog.model.Role;
 import io.scenelog.model.SceneEvent;
@@ -31,6 +32,9 @@ final class LivelinkFleet implements AutoCloseable {
 
     /** Joins and handshakes in parallel: each join waits for the pipeline to commit the session change. */
     private static final int CONNECTING_THREADS = 8;
+    /** Connects refused as retryable (the bridge was busy) are tried again, as a user's program would. */
+    private static final int CONNECT_ATTEMPTS = 5;
+    private static final int RETRY_MILLIS = 500;
 
     private final PlatformRest rest;
     private final String bearer;
@@ -41,6 +45,7 @@ final class LivelinkFleet implements AutoCloseable {
     private final LongAdder connectionsLost = new LongAdder();
     private final LongAdder slowConsumer = new LongAdder();
     private final LongAdder closedForGood = new LongAdder();
+    private final LongAdder refusedConnects = new LongAdder();
 
     /**
      * @param rest      the REST edge
@@ -55,8 +60,15 @@ final class LivelinkFleet implements AutoCloseable {
         this.rounds = rounds;
     }
 
-    /** Joins and connects clients until there are {@code count}. */
+    /**
+     * Joins and connects clients until there are {@code count}. The first client connects alone: it makes the
+     * bridge open the scene's window, which concurrent first connections would race for (they are refused
+     * UNAVAILABLE, and retried).
+     */
     void growTo(int count) throws InterruptedException {
+        if (clients.isEmpty() && count > 0) {
+            clients.add(connect(0));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(CONNECTING_THREADS);
         try {
             List<Future<LivelinkClient>> connecting = new ArrayList<>();
@@ -94,9 +106,21 @@ final class LivelinkFleet implements AutoCloseable {
         return slowConsumer.sum();
     }
 
+    /** Connection attempts the bridge refused as retryable (and that were retried). */
+    long refusedConnects() {
+        return refusedConnects.sum();
+    }
+
     /** Clients that closed for good without the benchmark asking (they gave up reconnecting). */
     long closedForGood() {
         return closedForGood.sum();
+    }
+
+    /** Closes every client and connects as many new ones (new joins), for a fresh start after an overload. */
+    void reset() throws InterruptedException {
+        int count = clients.size();
+        close();
+        growTo(count);
     }
 
     @Override
@@ -115,14 +139,25 @@ final class LivelinkFleet implements AutoCloseable {
         clients.clear();
     }
 
-    private LivelinkClient connect(int index) {
+    private LivelinkClient connect(int index) throws InterruptedException {
         JoinedClient joined = rest.join(bearer, sessionId, index == 0 ? Role.EDITOR : Role.VIEWER, true);
-        return LivelinkClient.connect(joined.livelinkUrl(), joined.token(), ClientOptions.defaults()
+        ClientOptions options = ClientOptions.defaults()
                 .withDisplayName("bench-fanout-" + index)
                 .withClientSoftware("scenelog-bench-fanout")
                 .withAutoReconnect(true)
                 .withHttpClient(http)
-                .withListener(new Listener(index)));
+                .withListener(new Listener(index));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return LivelinkClient.connect(joined.livelinkUrl(), joined.token(), options);
+            } catch (LivelinkRefusedException e) {
+                if (!e.retryable() || attempt == CONNECT_ATTEMPTS) {
+                    throw e;
+                }
+                refusedConnects.increment();
+                TimeUnit.MILLISECONDS.sleep(e.retryAfterMillis().orElse(RETRY_MILLIS));
+            }
+        }
     }
 
     /** One client's listener: events to the round, losses to the counters. */

@@ -25,9 +25,25 @@ final class PacedSender {
      * @return how many were sent
      */
     static long run(double ratePerSecond, Duration duration, Send send) {
+        return run(ratePerSecond, duration, false, send);
+    }
+
+    /**
+     * Sends at most {@code rate x duration} records and stops when the duration is over, also when sending itself is
+     * too slow to keep the rate (a synchronous broadcast to many clients): the phase never outlasts its time, and
+     * the count says what rate was reached.
+     *
+     * @return how many were sent
+     */
+    static long runWithin(double ratePerSecond, Duration duration, Send send) {
+        return run(ratePerSecond, duration, true, send);
+    }
+
+    private static long run(double ratePerSecond, Duration duration, boolean bounded, Send send) {
         long count = (long) Math.floor(ratePerSecond * duration.toNanos() / 1e9);
         long periodNanos = (long) (1e9 / ratePerSecond);
         long start = System.nanoTime();
+        long end = start + duration.toNanos();
         for (long i = 0; i < count; i++) {
             long due = start + i * periodNanos;
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
@@ -35,6 +51,9 @@ final class PacedSender {
                 if (Thread.currentThread().isInterrupted()) {
                     return i;
                 }
+            }
+            if (bounded && System.nanoTime() - end >= 0) {
+                return i;
             }
             send.send(i, due);
         }

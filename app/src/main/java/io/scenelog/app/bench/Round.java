@@ -45,14 +45,18 @@ final class Round {
     /**
      * What the round measured.
      *
-     * @param latency    reference to delivery of the timed events, every client's deliveries; {@code missing} = lost
+     * @param latency    reference to delivery of the timed events, every client's deliveries; {@code missing}: lost and
+     *                   behind
      * @param expected   measured events (each should reach every client)
-     * @param lost       deliveries that never happened (events x clients)
+     * @param lost       deliveries that never happened though the client received a later event (gaps)
+     * @param behind     deliveries still missing when the round ended, later than the client's newest event (the
+     *                   client was behind: overload, not loss)
      * @param duplicated deliveries of a version the client had already
      * @param unexpected deliveries of measured versions that have no reference (should be none)
      * @param early      deliveries that arrived before their reference was known, timed at 0 or more
      */
-    record Outcome(Percentiles latency, long expected, long lost, long duplicated, long unexpected, long early) {
+    record Outcome(Percentiles latency, long expected, long lost, long behind, long duplicated, long unexpected,
+            long early) {
     }
 
     private final String emitter;
@@ -109,6 +113,11 @@ final class Round {
         }
     }
 
+    /** How many clients take part. */
+    int clients() {
+        return tallies.length;
+    }
+
     /** Measured deliveries so far (each client's first delivery of each event). */
     long deliveries() {
         return deliveries.sum();
@@ -138,21 +147,23 @@ final class Round {
         BitSet expected = new BitSet();
         references.keySet().forEach(version -> expected.set((int) (version - base)));
         Histogram histogram = latencies.getIntervalHistogram();
-        long[] counts = new long[4];
+        long[] counts = new long[5];
         for (ClientTally tally : tallies) {
-            counts[0] += tally.missing(expected);
-            counts[1] += tally.duplicates();
-            counts[2] += tally.unexpected(expected);
+            long[] missing = tally.missing(expected);
+            counts[0] += missing[0];
+            counts[1] += missing[1];
+            counts[2] += tally.duplicates();
+            counts[3] += tally.unexpected(expected);
             tally.forEachEarly((version, nanos) -> {
                 Reference reference = references.get(version);
                 if (reference != null && reference.timed()) {
                     histogram.recordValue(micros(nanos - reference.nanos()));
                 }
-                counts[3]++;
+                counts[4]++;
             });
         }
-        return new Outcome(Percentiles.of(histogram, counts[0]), references.size(), counts[0], counts[1], counts[2],
-                counts[3]);
+        return new Outcome(Percentiles.of(histogram, counts[0] + counts[1]), references.size(), counts[0], counts[1],
+                counts[2], counts[3], counts[4]);
     }
 
     private static long micros(long nanos) {
