@@ -81,7 +81,7 @@ class ComposeFileIntegrationTest {
         assertThat(resolved).contains("- bridge").contains("--bridge-id", "bridge-1", "bridge-2")
                 .contains("--livelink-url", "ws://localhost:8082/livelink")
                 .contains("--browser-origin", "http://localhost:8082,http://localhost:8083")
-                .contains("8082:8082", "8083:8083");
+                .contains("published: 8082", "published: 8083");
     }
 
     private record Result(int exitCode, String output) {
