@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -42,9 +41,7 @@ final class KafkaPath implements ActionPath {
 
     private final SimulationSettings settings;
     private final AtomicLong clientSeq = new AtomicLong();
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+    private final PathCounts counts = new PathCounts();
     private KafkaProducer<String, SpecificRecord> producer;
     private ResultTracker results;
     private String token;
@@ -59,7 +56,7 @@ final class KafkaPath implements ActionPath {
         token = settings.tokens().token(settings.clientId(), Role.EDITOR, settings.sceneId(),
                 settings.tokenLifetime());
         producer = producer(registry);
-        results = new ResultTracker(settings.bootstrapServers(), registry, settings.clientId());
+        results = new ResultTracker(settings.bootstrapServers(), registry, settings.clientId(), counts);
         requireSchemas(registry);
         results.start(CONTROL_TIMEOUT);
         if (settings.createScene()) {
@@ -93,10 +90,9 @@ final class KafkaPath implements ActionPath {
         producer.send(new ProducerRecord<>(Topics.SCENE_ACTIONS.name(), action.getSceneId().toString(), action),
                 (metadata, e) -> {
                     if (e == null) {
-                        sent.incrementAndGet();
+                        counts.handedOver();
                     } else {
-                        failed.incrementAndGet();
-                        firstFailure.compareAndSet(null, e);
+                        counts.undelivered(e);
                     }
                 });
     }
@@ -108,32 +104,32 @@ final class KafkaPath implements ActionPath {
 
     @Override
     public long sent() {
-        return sent.get();
+        return counts.sent();
     }
 
     @Override
     public long failed() {
-        return failed.get();
+        return counts.failed();
     }
 
     @Override
     public Exception firstFailure() {
-        return firstFailure.get();
+        return counts.firstFailure();
     }
 
     @Override
     public long accepted() {
-        return results.accepted();
+        return counts.accepted();
     }
 
     @Override
     public long rejected() {
-        return results.rejected();
+        return counts.rejected();
     }
 
     @Override
     public Map<ReasonCode, Long> reasons() {
-        return results.reasons();
+        return counts.reasons();
     }
 
     @Override

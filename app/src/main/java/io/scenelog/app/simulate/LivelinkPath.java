@@ -7,17 +7,13 @@ import io.scenelog.livelink.client.LivelinkClient;
 import io.scenelog.livelink.client.LivelinkClosedException;
 import io.scenelog.livelink.client.PlatformRest;
 import io.scenelog.model.ActionResult;
-import io.scenelog.model.ActionStatus;
 import io.scenelog.model.ReasonCode;
 import io.scenelog.model.Role;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Through the platform's front door, as a headless client: joins a session of the scene through the REST edge (as
@@ -31,21 +27,13 @@ final class LivelinkPath implements ActionPath {
 
     private final SimulationSettings settings;
     private final LivelinkRoute route;
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong accepted = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
-    private final Map<ReasonCode, AtomicLong> reasons = new EnumMap<>(ReasonCode.class);
-    private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+    private final PathCounts counts = new PathCounts();
     private UUID sceneId;
     private LivelinkClient client;
 
     LivelinkPath(SimulationSettings settings, LivelinkRoute route) {
         this.settings = settings;
         this.route = route;
-        for (ReasonCode reason : ReasonCode.values()) {
-            reasons.put(reason, new AtomicLong());
-        }
     }
 
     @Override
@@ -96,13 +84,12 @@ final class LivelinkPath implements ActionPath {
             refused(e);
             return;
         }
-        sent.incrementAndGet();
+        counts.handedOver();
         result.whenComplete((answer, failure) -> {
             if (failure != null) {
-                sent.decrementAndGet();
-                refused(failure instanceof Exception e ? e : new IllegalStateException(failure));
+                counts.takenBack(failure instanceof Exception e ? e : new IllegalStateException(failure));
             } else {
-                count(answer);
+                counts.answered(answer);
             }
         });
     }
@@ -114,38 +101,32 @@ final class LivelinkPath implements ActionPath {
 
     @Override
     public long sent() {
-        return sent.get();
+        return counts.sent();
     }
 
     @Override
     public long failed() {
-        return failed.get();
+        return counts.failed();
     }
 
     @Override
     public Exception firstFailure() {
-        return firstFailure.get();
+        return counts.firstFailure();
     }
 
     @Override
     public long accepted() {
-        return accepted.get();
+        return counts.accepted();
     }
 
     @Override
     public long rejected() {
-        return rejected.get();
+        return counts.rejected();
     }
 
     @Override
     public Map<ReasonCode, Long> reasons() {
-        Map<ReasonCode, Long> seen = new EnumMap<>(ReasonCode.class);
-        reasons.forEach((reason, n) -> {
-            if (n.get() > 0) {
-                seen.put(reason, n.get());
-            }
-        });
-        return seen;
+        return counts.reasons();
     }
 
     @Override
@@ -169,17 +150,7 @@ final class LivelinkPath implements ActionPath {
         }
     }
 
-    private void count(ActionResult result) {
-        if (result.getStatus() == ActionStatus.ACCEPTED) {
-            accepted.incrementAndGet();
-        } else {
-            rejected.incrementAndGet();
-            reasons.get(result.getReason() == null ? ReasonCode.UNKNOWN : result.getReason()).incrementAndGet();
-        }
-    }
-
     private void refused(Exception e) {
-        failed.incrementAndGet();
-        firstFailure.compareAndSet(null, e);
+        counts.undelivered(e);
     }
 }

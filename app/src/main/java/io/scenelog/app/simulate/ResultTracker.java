@@ -3,18 +3,14 @@ package io.scenelog.app.simulate;
 import io.scenelog.app.kafka.ClientConfigs;
 import io.scenelog.topics.ConsumerLoop;
 import io.scenelog.model.ActionResult;
-import io.scenelog.model.ActionStatus;
-import io.scenelog.model.ReasonCode;
 import io.scenelog.schemas.registry.SchemaRegistryClient;
 import io.scenelog.topics.Topics;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,19 +28,15 @@ final class ResultTracker implements AutoCloseable {
     private final KafkaConsumer<String, ActionResult> consumer;
     private final String clientId;
     private final Map<UUID, CompletableFuture<ActionResult>> awaited = new ConcurrentHashMap<>();
-    private final AtomicLong accepted = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
-    private final Map<ReasonCode, AtomicLong> reasons = new EnumMap<>(ReasonCode.class);
+    private final PathCounts counts;
     private final ConsumerLoop<String, ActionResult> loop;
 
-    ResultTracker(String bootstrapServers, SchemaRegistryClient registry, String clientId) {
+    ResultTracker(String bootstrapServers, SchemaRegistryClient registry, String clientId, PathCounts counts) {
         this.clientId = clientId;
+        this.counts = counts;
         this.consumer = new KafkaConsumer<>(ClientConfigs.committedReader(bootstrapServers, clientId + "-results"),
                 Topics.ACTION_RESULTS.keySerde(registry).deserializer(),
                 Topics.ACTION_RESULTS.valueSerde(registry).deserializer());
-        for (ReasonCode reason : ReasonCode.values()) {
-            reasons.put(reason, new AtomicLong());
-        }
         this.loop = new ConsumerLoop<>("scenelog-simulate-results", consumer, POLL, this::countAll,
                 e -> awaited.values().forEach(f -> f.completeExceptionally(e)));
     }
@@ -62,25 +54,6 @@ final class ResultTracker implements AutoCloseable {
     /** The result of {@code actionId}, which is then not counted; register before sending the action. */
     CompletableFuture<ActionResult> await(UUID actionId) {
         return awaited.computeIfAbsent(actionId, id -> new CompletableFuture<>());
-    }
-
-    long accepted() {
-        return accepted.get();
-    }
-
-    long rejected() {
-        return rejected.get();
-    }
-
-    /** Rejections by reason, only the reasons seen. */
-    Map<ReasonCode, Long> reasons() {
-        Map<ReasonCode, Long> seen = new EnumMap<>(ReasonCode.class);
-        reasons.forEach((reason, n) -> {
-            if (n.get() > 0) {
-                seen.put(reason, n.get());
-            }
-        });
-        return seen;
     }
 
     /** Throws the error that stopped the follower thread, if one did. */
@@ -106,11 +79,8 @@ final class ResultTracker implements AutoCloseable {
         CompletableFuture<ActionResult> waiting = awaited.remove(result.getActionId());
         if (waiting != null) {
             waiting.complete(result);
-        } else if (result.getStatus() == ActionStatus.ACCEPTED) {
-            accepted.incrementAndGet();
         } else {
-            rejected.incrementAndGet();
-            reasons.get(result.getReason() == null ? ReasonCode.UNKNOWN : result.getReason()).incrementAndGet();
+            counts.answered(result);
         }
     }
 }
