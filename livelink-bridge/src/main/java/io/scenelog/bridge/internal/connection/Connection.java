@@ -67,6 +67,9 @@ public final class Connection implements EventSink {
     private volatile long startVersion;
     private SceneWindow window;
     private long lastEventVersion = -1;
+    /** The session's record and the presence version of the last sweep that looked (the sweeper's own). */
+    private SessionRecord sweptRecord;
+    private long sweptPresence = -1;
     private long pingSequence;
     private volatile long lastInboundNanos = System.nanoTime();
 
@@ -219,9 +222,7 @@ public final class Connection implements EventSink {
                     interval.toMillis(), TimeUnit.MILLISECONDS));
         }
         Duration untilExpiry = Duration.between(services.clock().instant(), who.expiresAt());
-        schedule(() -> disconnect(DisconnectReason.TOKEN_EXPIRED, "the token expired at " + who.expiresAt()
-                + "; join again through REST for a new one", 0), untilExpiry.isNegative() ? Duration.ZERO
-                : untilExpiry);
+        schedule(() -> expire(who), untilExpiry.isNegative() ? Duration.ZERO : untilExpiry);
         createPresence();
     }
 
@@ -344,25 +345,38 @@ public final class Connection implements EventSink {
     }
 
     /**
-     * Checks the client's standing in the session against the sessions view (the sweeper calls it for every open
-     * connection) and disconnects it when it changed.
+     * The sweeper's check of an open connection: its token's expiry (from the instant cached at the Welcome), its
+     * standing in the session (a change disconnects it) and the members that left (the client is told). Standing and
+     * members are looked at again only when the session's record or what the client was told of presence changed
+     * since the last sweep.
      *
-     * @return whether the client still stands as welcomed
+     * @param members the session's members as this sweep indexed them
      */
-    boolean checkStanding() {
-        return stillStanding(Standing.membership(services, identity));
-    }
-
-    /** Tells the client of members that left the session (the sweeper calls it). */
-    void reconcilePresence(SessionRecord session) {
+    void sweep(SessionMembers members) {
+        Identity who = identity;
+        synchronized (this) {
+            if (state != State.OPEN || members.record() != null && members.record() == sweptRecord
+                    && presence.version() == sweptPresence && services.clock().instant().isBefore(who.expiresAt())) {
+                return;
+            }
+        }
+        if (!services.clock().instant().isBefore(who.expiresAt())) {
+            expire(who);
+            return;
+        }
+        if (!stillStanding(Standing.membership(who, members.membership(who.clientId())))) {
+            return;
+        }
         List<byte[]> leftFrames = new ArrayList<>();
         synchronized (this) {
             if (state != State.OPEN) {
                 return;
             }
-            for (Presence left : presence.leftSince(identity, session)) {
+            for (Presence left : presence.leftSince(who, members.clientIds())) {
                 leftFrames.add(encode(left));
             }
+            sweptRecord = members.record();
+            sweptPresence = presence.version();
         }
         for (byte[] frame : leftFrames) {
             sendEncoded(frame);
@@ -487,6 +501,11 @@ public final class Connection implements EventSink {
             }
         }, FORCED_CLOSE.toMillis(), TimeUnit.MILLISECONDS);
         cleanUp();
+    }
+
+    private void expire(Identity who) {
+        disconnect(DisconnectReason.TOKEN_EXPIRED, "the token expired at " + who.expiresAt()
+                + "; join again through REST for a new one", 0);
     }
 
     private void socketBroken(Throwable cause) {

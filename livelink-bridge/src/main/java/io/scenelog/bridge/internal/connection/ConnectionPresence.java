@@ -11,8 +11,6 @@ import io.scenelog.model.ActionStatus;
 import io.scenelog.model.EntityState;
 import io.scenelog.model.ReasonCode;
 import io.scenelog.model.SceneAction;
-import io.scenelog.model.SessionClient;
-import io.scenelog.model.SessionRecord;
 import io.scenelog.streams.auth.TokenClaims;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +35,8 @@ final class ConnectionPresence {
     private final ConnectionServices services;
     private final PresenceView view = new PresenceView();
     private final Set<UUID> ownActions = ConcurrentHashMap.newKeySet();
+    /** Guarded by the connection's lock, like the view. */
+    private long version;
 
     ConnectionPresence(ConnectionServices services) {
         this.services = services;
@@ -55,6 +54,7 @@ final class ConnectionPresence {
 
     /** The PRESENT frames at the Welcome: the client first, then everyone the session's overlay shows. */
     List<Presence> present(Identity who, List<EntityState> overlay) {
+        version++;
         return view.present(who.sessionId(), who.clientId(), who.displayName(),
                 new PresenceView.Member(who.role(), who.headless()), overlay, clientId -> member(who, clientId),
                 services.clock().instant());
@@ -62,6 +62,7 @@ final class ConnectionPresence {
 
     /** The presence frames a transient event of the client's session causes. */
     Changes changes(Identity who, EventEntry entry) {
+        version++;
         List<Presence> frames = new ArrayList<>();
         boolean selfRemoved = false;
         for (Presence change : view.onEvent(entry.event(services.codec()), clientId -> member(who, clientId),
@@ -76,10 +77,16 @@ final class ConnectionPresence {
     }
 
     /** LEFT frames for the clients the session no longer lists. */
-    List<Presence> leftSince(Identity who, SessionRecord session) {
-        Set<String> members = session.getClients().stream().map(SessionClient::getClientId)
-                .collect(Collectors.toSet());
+    List<Presence> leftSince(Identity who, Set<String> members) {
         return view.onMembers(members, who.clientId(), services.clock().instant());
+    }
+
+    /**
+     * Counts the calls that may have told the client of someone (the Welcome's PRESENT frames, session events): the
+     * sweeper reconciles against the member list again only when it or the list changed.
+     */
+    long version() {
+        return version;
     }
 
     /** Creates the client's presence entity (an existing one, from an earlier connection, is kept). */

@@ -1,57 +1,104 @@
 package io.scenelog.bridge.internal.connection;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The frames waiting for one client, bounded by count and bytes, written one at a time: at most one send is in
- * flight, and its completion starts the next, so a slow socket never blocks whoever queues (the feed's fan-out
- * thread above all). A frame that does not fit is refused: the client is too slow, and the caller disconnects it.
+ * The frames waiting for one client, bounded by count and bytes. Queuing never writes: it schedules a drain on the
+ * transport's writer threads (one drain at a time per queue, so the order holds), and the drain hands the socket a
+ * run of frames at once, up to {@value #MAX_IN_FLIGHT_FRAMES} frames or {@value #MAX_IN_FLIGHT_BYTES} bytes not yet
+ * confirmed, so the socket gathers a burst into few writes. A frame counts until its send completes, against the
+ * bounds plus a slack of one frame and one in-flight window of bytes (the one send in flight did not count when the
+ * queue wrote on the caller's thread; now a burst may also wait for the writer thread to wake without the client
+ * being slow). A frame that does not fit makes the queuing thread hand the socket what it has room for, as it did
+ * for every frame before; if it still does not fit, it is refused: the client is too slow, and the caller
+ * disconnects it.
  */
 final class OutboundQueue {
 
+    /** Frames handed to the socket and not yet confirmed, at most: enough to gather a commit's burst. */
+    static final int MAX_IN_FLIGHT_FRAMES = 16;
+    /** Bytes handed to the socket and not yet confirmed, at most (one frame is always allowed). */
+    static final long MAX_IN_FLIGHT_BYTES = 256 * 1024;
+    /** Frames one drain hands over before it lets other connections' drains run. */
+    private static final int FRAMES_PER_DRAIN = 4 * MAX_IN_FLIGHT_FRAMES;
+
     private final Transport transport;
+    private final Executor writer;
     private final int maxFrames;
     private final long maxBytes;
+    private final int slackFrames;
+    private final long slackBytes;
     private final AtomicLong queuedEverywhere;
     private final Consumer<Throwable> onBroken;
-    private final ArrayDeque<byte[]> frames = new ArrayDeque<>();
+    private final ArrayDeque<byte[]> waiting = new ArrayDeque<>();
+    /** Frames and bytes not yet confirmed: waiting, or handed to the socket. */
+    private int frames;
     private long bytes;
+    private int inFlightFrames;
+    private long inFlightBytes;
+    /** A drain task is queued or running. */
+    private boolean scheduled;
+    /** A thread is handing a run to the socket (the drain, or a queuing thread that found the queue full). */
     private boolean sending;
     private boolean finished;
     private boolean broken;
     private Runnable afterLast;
 
     /**
-     * @param queuedEverywhere the bridge-wide count of queued frames (a gauge), kept up to date
+     * @param queuedEverywhere the bridge-wide count of frames not yet written (a gauge), kept up to date
      * @param onBroken         told once when a send fails: the socket is gone
      */
     OutboundQueue(Transport transport, int maxFrames, long maxBytes, AtomicLong queuedEverywhere,
             Consumer<Throwable> onBroken) {
+        this(transport, maxFrames, maxBytes, 1, MAX_IN_FLIGHT_BYTES, queuedEverywhere, onBroken);
+    }
+
+    /** With another slack beyond the bounds than the bridge's (tests). */
+    OutboundQueue(Transport transport, int maxFrames, long maxBytes, int slackFrames, long slackBytes,
+            AtomicLong queuedEverywhere, Consumer<Throwable> onBroken) {
         this.transport = transport;
+        this.writer = transport.writer();
         this.maxFrames = maxFrames;
         this.maxBytes = maxBytes;
+        this.slackFrames = slackFrames;
+        this.slackBytes = slackBytes;
         this.queuedEverywhere = queuedEverywhere;
         this.onBroken = onBroken;
     }
 
     /**
-     * Queues a frame and starts writing if nothing is in flight.
+     * Queues a frame and schedules a drain if none is scheduled. Writes on the caller's thread only when the frame
+     * does not fit while the socket has room for what waits (the writer thread lags behind a burst).
      *
      * @return false when the frame would overflow the bounds (nothing was queued), or the queue is finished
      */
     boolean offer(byte[] frame) {
-        synchronized (this) {
-            if (finished || broken) {
+        while (true) {
+            synchronized (this) {
+                if (finished || broken) {
+                    return false;
+                }
+                if (fits(frame)) {
+                    add(frame);
+                    if (!startDrain()) {
+                        return true;
+                    }
+                    break;
+                }
+            }
+            // The frames wait for the writer thread, not necessarily for the client: hand what the socket takes
+            // from here, as the queue did before it had a writer. Only when the socket took nothing is it too slow.
+            if (!sendHere()) {
                 return false;
             }
-            if (frames.size() + 1 > maxFrames || bytes + frame.length > maxBytes) {
-                return false;
-            }
-            add(frame);
         }
-        pump();
+        scheduleDrain();
         return true;
     }
 
@@ -59,7 +106,8 @@ final class OutboundQueue {
      * Queues the connection's last frame (a Refusal or Disconnect) whatever the bounds, refuses everything after it,
      * and runs {@code then} once it was written (or could not be).
      *
-     * @param dropQueued whether the frames still waiting are dropped first (a client too slow to read them)
+     * @param dropQueued whether the frames still waiting are dropped first (a client too slow to read them); those
+     *                   already handed to the socket go out before the last frame
      */
     void finish(byte[] last, boolean dropQueued, Runnable then) {
         synchronized (this) {
@@ -68,9 +116,7 @@ final class OutboundQueue {
             }
             finished = true;
             if (dropQueued) {
-                queuedEverywhere.addAndGet(-frames.size());
-                frames.clear();
-                bytes = 0;
+                dropWaiting();
             }
             afterLast = then;
             if (broken) {
@@ -78,65 +124,155 @@ final class OutboundQueue {
                 return;
             }
             add(last);
+            if (!startDrain()) {
+                return;
+            }
         }
-        pump();
+        scheduleDrain();
     }
 
     /** Drops whatever waits (the socket closed). */
     synchronized void discard() {
-        queuedEverywhere.addAndGet(-frames.size());
-        frames.clear();
-        bytes = 0;
+        dropWaiting();
         finished = true;
     }
 
-    /** How many frames wait. */
+    /** How many frames are not yet written: waiting, or handed to the socket. */
     synchronized int size() {
-        return frames.size();
+        return frames;
     }
 
-    /** How many bytes wait. */
+    /** How many bytes are not yet written. */
     synchronized long bytes() {
         return bytes;
     }
 
+    private boolean fits(byte[] frame) {
+        return frames + 1 <= maxFrames + slackFrames && bytes + frame.length <= maxBytes + slackBytes;
+    }
+
     private void add(byte[] frame) {
-        frames.addLast(frame);
+        waiting.addLast(frame);
+        frames++;
         bytes += frame.length;
         queuedEverywhere.incrementAndGet();
     }
 
-    private void pump() {
+    private void dropWaiting() {
+        for (byte[] frame : waiting) {
+            bytes -= frame.length;
+        }
+        frames -= waiting.size();
+        queuedEverywhere.addAndGet(-waiting.size());
+        waiting.clear();
+    }
+
+    /** Whether a drain must be scheduled now (and marks it scheduled); under the lock. */
+    private boolean startDrain() {
+        if (scheduled || sending || broken || waiting.isEmpty() || !roomInFlight()) {
+            return false;
+        }
+        scheduled = true;
+        return true;
+    }
+
+    private boolean roomInFlight() {
+        return inFlightFrames == 0
+                || inFlightFrames < MAX_IN_FLIGHT_FRAMES
+                        && inFlightBytes + waiting.peekFirst().length <= MAX_IN_FLIGHT_BYTES;
+    }
+
+    private void scheduleDrain() {
+        try {
+            writer.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            // The writer threads are stopping with the server: write from here rather than strand the frames.
+            drain();
+        }
+    }
+
+    /** Hands runs of frames to the socket while there is room in flight; runs on a writer thread. */
+    private void drain() {
+        int handed = 0;
         while (true) {
-            byte[] next;
-            Completion completion;
+            List<byte[]> run;
             synchronized (this) {
-                if (sending || broken) {
-                    return;
-                }
-                next = frames.pollFirst();
-                if (next == null) {
-                    if (finished) {
-                        runAfterLast();
+                run = sending ? List.of() : takeRun();
+                if (run.isEmpty()) {
+                    // Nothing to hand over, or a queuing thread is handing frames over itself (it schedules again).
+                    scheduled = false;
+                    if (!sending) {
+                        finishedIfDone();
                     }
                     return;
                 }
-                bytes -= next.length;
-                queuedEverywhere.decrementAndGet();
                 sending = true;
-                completion = new Completion();
             }
-            transport.send(next, completion);
+            send(run);
             synchronized (this) {
-                if (!completion.done) {
-                    // Completes later, on a Jetty thread, which pumps on from there.
-                    completion.async = true;
-                    return;
-                }
-                if (broken) {
-                    return;
-                }
+                sending = false;
             }
+            handed += run.size();
+            if (handed >= FRAMES_PER_DRAIN) {
+                // Other connections' drains wait for these threads too: go on behind them (still scheduled).
+                scheduleDrain();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Hands the socket what it has room for on the queuing thread, when no writer is sending.
+     *
+     * @return whether anything was handed over
+     */
+    private boolean sendHere() {
+        List<byte[]> run;
+        synchronized (this) {
+            if (sending) {
+                return false;
+            }
+            run = takeRun();
+            if (run.isEmpty()) {
+                return false;
+            }
+            sending = true;
+        }
+        send(run);
+        boolean schedule;
+        synchronized (this) {
+            sending = false;
+            schedule = startDrain();
+        }
+        if (schedule) {
+            scheduleDrain();
+        }
+        return true;
+    }
+
+    private void send(List<byte[]> run) {
+        for (int i = 0; i < run.size(); i++) {
+            // All but the last may be held by the socket to go out with the last in one write.
+            transport.send(run.get(i), i < run.size() - 1, new Completion(run.get(i).length));
+        }
+    }
+
+    /** The frames to hand over next, moved in flight; under the lock. */
+    private List<byte[]> takeRun() {
+        List<byte[]> run = new ArrayList<>();
+        while (!broken && !waiting.isEmpty() && roomInFlight()) {
+            byte[] next = waiting.pollFirst();
+            inFlightFrames++;
+            inFlightBytes += next.length;
+            run.add(next);
+        }
+        return run;
+    }
+
+    /** Runs the finisher when the last frame was written; under the lock. */
+    private void finishedIfDone() {
+        if (finished && frames == 0) {
+            runAfterLast();
         }
     }
 
@@ -149,38 +285,52 @@ final class OutboundQueue {
         }
     }
 
-    /** One send's outcome; a send that completes while {@code send} runs lets the pump loop on instead. */
+    /** One send's outcome: the frame stops counting, and room in flight may let the next run go. */
     private final class Completion implements Transport.SendCallback {
-        private boolean done;
-        private boolean async;
+        private final int length;
+
+        Completion(int length) {
+            this.length = length;
+        }
 
         @Override
         public void sent() {
-            boolean pumpHere;
+            boolean schedule;
             synchronized (OutboundQueue.this) {
-                done = true;
-                sending = false;
-                pumpHere = async;
+                confirmed();
+                schedule = startDrain();
+                if (!scheduled && !sending) {
+                    finishedIfDone();
+                }
             }
-            if (pumpHere) {
-                pump();
+            if (schedule) {
+                scheduleDrain();
             }
         }
 
         @Override
         public void failed(Throwable cause) {
+            boolean first;
             synchronized (OutboundQueue.this) {
-                done = true;
-                sending = false;
+                confirmed();
+                first = !broken;
                 broken = true;
-                queuedEverywhere.addAndGet(-frames.size());
-                frames.clear();
-                bytes = 0;
+                dropWaiting();
                 if (finished) {
                     runAfterLast();
                 }
             }
-            onBroken.accept(cause);
+            if (first) {
+                onBroken.accept(cause);
+            }
+        }
+
+        private void confirmed() {
+            inFlightFrames--;
+            inFlightBytes -= length;
+            frames--;
+            bytes -= length;
+            queuedEverywhere.decrementAndGet();
         }
     }
 }

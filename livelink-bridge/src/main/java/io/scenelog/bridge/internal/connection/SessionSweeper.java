@@ -1,12 +1,19 @@
 package io.scenelog.bridge.internal.connection;
 
 import io.scenelog.bridge.internal.session.SessionDirectory;
+import io.scenelog.model.SessionRecord;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Checks every open connection against the sessions view at a short interval, so an eviction, a role change or the
- * session's end disconnects a client at once rather than at its next frame, and others hear that it left.
+ * session's end disconnects a client at once rather than at its next frame, and others hear that it left. Cheap
+ * when nothing changed: each session's members are indexed once per record, a connection is checked again only
+ * when its session's record or its presence changed, and token expiry is read from the instant cached at the
+ * Welcome (the token was verified then; it is not verified again here).
  */
 public final class SessionSweeper implements Runnable {
 
@@ -14,6 +21,8 @@ public final class SessionSweeper implements Runnable {
 
     private final ConnectionRegistry connections;
     private final SessionDirectory sessions;
+    /** The members indexed at the last sweep, by session id; runs of the sweep never overlap. */
+    private Map<String, SessionMembers> lastSweep = new HashMap<>();
 
     /**
      * @param connections the welcomed connections
@@ -27,14 +36,24 @@ public final class SessionSweeper implements Runnable {
     @Override
     public void run() {
         try {
-            for (Connection connection : connections.all()) {
-                if (connection.state() == Connection.State.OPEN && connection.checkStanding()) {
-                    sessions.session(connection.identity().sessionId()).ifPresent(connection::reconcilePresence);
+            Map<String, SessionMembers> thisSweep = new HashMap<>();
+            for (String sessionId : connections.sessions()) {
+                SessionMembers members = members(sessionId);
+                thisSweep.put(sessionId, members);
+                for (Connection connection : connections.inSession(sessionId)) {
+                    connection.sweep(members);
                 }
             }
+            lastSweep = thisSweep;
         } catch (RuntimeException e) {
             // A timer task that throws is never run again: log and keep sweeping.
             LOG.error("Sweeping the connections against the sessions view failed.", e);
         }
+    }
+
+    private SessionMembers members(String sessionId) {
+        SessionMembers previous = lastSweep.get(sessionId);
+        SessionRecord record = sessions.session(UUID.fromString(sessionId)).orElse(null);
+        return previous != null && previous.record() == record ? previous : new SessionMembers(record);
     }
 }

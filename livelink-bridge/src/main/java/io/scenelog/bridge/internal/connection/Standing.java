@@ -30,7 +30,11 @@ final class Standing {
 
     /** Why the connection must end now because of the session's member list, if it must. */
     static Optional<Ending> membership(ConnectionServices services, Identity who) {
-        Membership membership = services.sessions().membership(who.sessionId(), who.clientId());
+        return membership(who, services.sessions().membership(who.sessionId(), who.clientId()));
+    }
+
+    /** Why the connection must end now because of where the client stands in the session, if it must. */
+    static Optional<Ending> membership(Identity who, Membership membership) {
         return switch (membership.status()) {
             case ENDED, UNKNOWN_SESSION -> Optional.of(new Ending(DisconnectReason.SESSION_ENDED, "session "
                     + who.sessionId() + " has ended", null));

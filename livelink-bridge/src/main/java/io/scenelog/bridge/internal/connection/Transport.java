@@ -1,5 +1,7 @@
 package io.scenelog.bridge.internal.connection;
 
+import java.util.concurrent.Executor;
+
 /** The socket under a connection: sends whole binary messages asynchronously and closes. */
 public interface Transport {
 
@@ -8,6 +10,23 @@ public interface Transport {
      * returns, on the caller's thread).
      */
     void send(byte[] message, SendCallback callback);
+
+    /**
+     * Starts sending one binary message of a run handed over at once: with {@code moreFollow} the transport may hold
+     * it (its callback may then run before it was written) to write it with the ones after; the last of the run,
+     * sent without, writes everything held. By default every message is sent on its own.
+     */
+    default void send(byte[] message, boolean moreFollow, SendCallback callback) {
+        send(message, callback);
+    }
+
+    /**
+     * The threads that write to this socket (outbound queues drain there, never on the thread that queues). By
+     * default the caller's thread.
+     */
+    default Executor writer() {
+        return Runnable::run;
+    }
 
     /** Closes the socket with a WebSocket close code after the messages sent so far. */
     void close(int code, String reason);

@@ -2,15 +2,17 @@ package io.scenelog.bridge.internal.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class OutboundQueueTest {
 
     @Test
-    void shouldKeepOneSendInFlightAndStartTheNextWhenItCompletes() {
+    void shouldNotWriteOnTheQueuingThreadButHandTheWriterARunOfFrames() {
         // given
         ManualTransport transport = new ManualTransport(false);
         OutboundQueue queue = new OutboundQueue(transport, 10, 1000, new AtomicLong(), e -> { });
@@ -20,41 +22,69 @@ class OutboundQueueTest {
         queue.offer(new byte[] {2});
         queue.offer(new byte[] {3});
 
-        // then
-        assertThat(transport.sent).hasSize(1);
-        transport.completeNext();
-        assertThat(transport.sent).hasSize(2);
-        transport.completeNext();
-        transport.completeNext();
-        assertThat(transport.sent).hasSize(3);
+        // then: nothing written until the writer drains, and then the three at once, the last closing the run
+        assertThat(transport.sent).isEmpty();
+        assertThat(transport.writer.tasks).hasSize(1);
+        transport.writer.runAll();
+        assertThat(transport.sent).extracting(bytes -> bytes[0]).containsExactly((byte) 1, (byte) 2, (byte) 3);
+        assertThat(transport.moreFollow).containsExactly(true, true, false);
+        transport.completeAll();
         assertThat(queue.size()).isZero();
     }
 
     @Test
-    void shouldRefuseAFrameBeyondItsBoundsAndCountWhatWaits() {
-        // given: room for two frames or 10 bytes behind the one in flight
+    void shouldKeepAtMostSixteenFramesInFlightAndSendTheRestInOrderAsTheyComplete() {
+        // given
+        ManualTransport transport = new ManualTransport(false);
+        OutboundQueue queue = new OutboundQueue(transport, 100, 100_000, new AtomicLong(), e -> { });
+        for (int i = 0; i < 20; i++) {
+            queue.offer(new byte[] {(byte) i});
+        }
+
+        // when
+        transport.writer.runAll();
+        int handedAtFirst = transport.sent.size();
+        transport.completeNext();
+        transport.writer.runAll();
+        transport.completeAll();
+        transport.writer.runAll();
+
+        // then
+        assertThat(handedAtFirst).isEqualTo(OutboundQueue.MAX_IN_FLIGHT_FRAMES);
+        assertThat(transport.sent).extracting(bytes -> (int) bytes[0])
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+    }
+
+    @Test
+    void shouldRefuseAFrameBeyondItsBoundsAndSlackCountingFramesUntilTheyAreWritten() {
+        // given: room for two frames or 10 bytes, and a slack of one 4-byte frame (the one handed to the socket)
         ManualTransport transport = new ManualTransport(false);
         AtomicLong everywhere = new AtomicLong();
-        OutboundQueue queue = new OutboundQueue(transport, 2, 10, everywhere, e -> { });
+        OutboundQueue queue = new OutboundQueue(transport, 2, 10, 1, 4, everywhere, e -> { });
         queue.offer(new byte[4]);
+        transport.writer.runAll();
 
         // when
         boolean second = queue.offer(new byte[4]);
         boolean third = queue.offer(new byte[4]);
         boolean tooBig = queue.offer(new byte[7]);
         boolean tooMany = queue.offer(new byte[1]);
+        transport.completeNext();
+        boolean afterTheFirstWasWritten = queue.offer(new byte[1]);
 
         // then
         assertThat(second).isTrue();
         assertThat(third).isTrue();
         assertThat(tooBig).isFalse();
         assertThat(tooMany).isFalse();
-        assertThat(everywhere.get()).isEqualTo(2);
+        assertThat(afterTheFirstWasWritten).isTrue();
+        assertThat(everywhere.get()).isEqualTo(3);
+        assertThat(queue.bytes()).isEqualTo(9);
     }
 
     @Test
     void shouldSendSendsThatCompleteAtOnceWithoutRecursing() {
-        // given: a transport that completes every send before returning
+        // given: a transport that completes every send before returning, written on the queuing thread
         ManualTransport transport = new ManualTransport(true);
         OutboundQueue queue = new OutboundQueue(transport, 100_000, 100_000_000, new AtomicLong(), e -> { });
 
@@ -62,18 +92,40 @@ class OutboundQueueTest {
         for (int i = 0; i < 50_000; i++) {
             queue.offer(new byte[] {7});
         }
+        transport.writer.runAll();
 
         // then
         assertThat(transport.sent).hasSize(50_000);
+        assertThat(queue.size()).isZero();
+    }
+
+    @Test
+    void shouldDrainALongQueueInTurnsThatLetOtherConnectionsWrite() {
+        // given
+        ManualTransport transport = new ManualTransport(true);
+        OutboundQueue queue = new OutboundQueue(transport, 1000, 1_000_000, new AtomicLong(), e -> { });
+        for (int i = 0; i < 1000; i++) {
+            queue.offer(new byte[] {7});
+        }
+
+        // when: the writer runs one task
+        transport.writer.runNext();
+
+        // then: it handed over a share and queued the rest behind other connections' drains
+        assertThat(transport.sent).hasSizeLessThan(1000);
+        assertThat(transport.writer.tasks).hasSize(1);
+        transport.writer.runAll();
+        assertThat(transport.sent).hasSize(1000);
     }
 
     @Test
     void shouldDropWhatWaitsForASlowClientAndCloseAfterTheLastFrame() {
-        // given
+        // given: one frame handed to the socket, two waiting
         ManualTransport transport = new ManualTransport(false);
         AtomicLong everywhere = new AtomicLong();
         OutboundQueue queue = new OutboundQueue(transport, 10, 1000, everywhere, e -> { });
         queue.offer(new byte[] {1});
+        transport.writer.runAll();
         queue.offer(new byte[] {2});
         queue.offer(new byte[] {3});
         List<String> closed = new ArrayList<>();
@@ -81,38 +133,70 @@ class OutboundQueueTest {
         // when
         queue.finish(new byte[] {9}, true, () -> closed.add("closed"));
         boolean after = queue.offer(new byte[] {4});
+        transport.writer.runAll();
         transport.completeNext();
+        List<String> closedBeforeTheLastWasWritten = new ArrayList<>(closed);
         transport.completeNext();
 
         // then
         assertThat(after).isFalse();
         assertThat(transport.sent).extracting(bytes -> bytes[0]).containsExactly((byte) 1, (byte) 9);
+        assertThat(closedBeforeTheLastWasWritten).isEmpty();
         assertThat(closed).containsExactly("closed");
         assertThat(everywhere.get()).isZero();
     }
 
     @Test
     void shouldReportABrokenSocketOnce() {
-        // given
+        // given: two frames handed to the socket, one waiting
         ManualTransport transport = new ManualTransport(false);
         List<Throwable> broken = new ArrayList<>();
-        OutboundQueue queue = new OutboundQueue(transport, 10, 1000, new AtomicLong(), broken::add);
+        AtomicLong everywhere = new AtomicLong();
+        OutboundQueue queue = new OutboundQueue(transport, 10, 1000, everywhere, broken::add);
         queue.offer(new byte[] {1});
         queue.offer(new byte[] {2});
+        transport.writer.runAll();
+        queue.offer(new byte[] {3});
 
         // when
         transport.failNext();
+        transport.failNext();
+        transport.writer.runAll();
 
         // then
         assertThat(broken).hasSize(1);
-        assertThat(queue.offer(new byte[] {3})).isFalse();
+        assertThat(transport.sent).hasSize(2);
+        assertThat(queue.offer(new byte[] {4})).isFalse();
         assertThat(queue.size()).isZero();
+        assertThat(everywhere.get()).isZero();
+    }
+
+    /** Runs tasks when told. */
+    private static final class ManualExecutor implements Executor {
+        final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.addLast(task);
+        }
+
+        void runNext() {
+            tasks.removeFirst().run();
+        }
+
+        void runAll() {
+            while (!tasks.isEmpty()) {
+                runNext();
+            }
+        }
     }
 
     /** Records sends; completes them when told, or at once. */
     private static final class ManualTransport implements Transport {
         final List<byte[]> sent = new ArrayList<>();
+        final List<Boolean> moreFollow = new ArrayList<>();
         final List<SendCallback> pending = new ArrayList<>();
+        final ManualExecutor writer = new ManualExecutor();
         private final boolean completeAtOnce;
 
         ManualTransport(boolean completeAtOnce) {
@@ -121,7 +205,13 @@ class OutboundQueueTest {
 
         @Override
         public void send(byte[] message, SendCallback callback) {
+            send(message, false, callback);
+        }
+
+        @Override
+        public void send(byte[] message, boolean more, SendCallback callback) {
             sent.add(message);
+            moreFollow.add(more);
             if (completeAtOnce) {
                 callback.sent();
             } else {
@@ -129,8 +219,19 @@ class OutboundQueueTest {
             }
         }
 
+        @Override
+        public Executor writer() {
+            return writer;
+        }
+
         void completeNext() {
             pending.remove(0).sent();
+        }
+
+        void completeAll() {
+            while (!pending.isEmpty()) {
+                completeNext();
+            }
         }
 
         void failNext() {
