@@ -1,8 +1,6 @@
 package io.scenelog.app.simulate;
 
-import io.scenelog.model.ReasonCode;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,23 +39,8 @@ interface ActionPath extends AutoCloseable {
     /** Hands everything sent so far to the network. */
     void flush();
 
-    /** Actions handed over: acknowledged by Kafka, or taken by the Livelink connection. */
-    long sent();
-
-    /** Actions that never reached the platform. */
-    long failed();
-
-    /** The first reason an action never reached the platform, or null. */
-    Exception firstFailure();
-
-    /** Actions answered ACCEPTED. */
-    long accepted();
-
-    /** Actions answered REJECTED. */
-    long rejected();
-
-    /** Rejections by reason, only the reasons seen. */
-    Map<ReasonCode, Long> reasons();
+    /** What the actions came to so far: handed over, undelivered, accepted, rejected by reason. */
+    PathCounts counts();
 
     /** Throws what stopped the results from arriving, if anything did. */
     void rethrowFailure();

@@ -3,7 +3,6 @@ package io.scenelog.app.simulate;
 import io.scenelog.app.kafka.ClientConfigs;
 import io.scenelog.model.ActionResult;
 import io.scenelog.model.ActionStatus;
-import io.scenelog.model.ReasonCode;
 import io.scenelog.model.Role;
 import io.scenelog.model.SceneAction;
 import io.scenelog.model.SceneControl;
@@ -103,33 +102,8 @@ final class KafkaPath implements ActionPath {
     }
 
     @Override
-    public long sent() {
-        return counts.sent();
-    }
-
-    @Override
-    public long failed() {
-        return counts.failed();
-    }
-
-    @Override
-    public Exception firstFailure() {
-        return counts.firstFailure();
-    }
-
-    @Override
-    public long accepted() {
-        return counts.accepted();
-    }
-
-    @Override
-    public long rejected() {
-        return counts.rejected();
-    }
-
-    @Override
-    public Map<ReasonCode, Long> reasons() {
-        return counts.reasons();
+    public PathCounts counts() {
+        return counts;
     }
 
     @Override

@@ -7,11 +7,9 @@ import io.scenelog.livelink.client.LivelinkClient;
 import io.scenelog.livelink.client.LivelinkClosedException;
 import io.scenelog.livelink.client.PlatformRest;
 import io.scenelog.model.ActionResult;
-import io.scenelog.model.ReasonCode;
 import io.scenelog.model.Role;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -100,33 +98,8 @@ final class LivelinkPath implements ActionPath {
     }
 
     @Override
-    public long sent() {
-        return counts.sent();
-    }
-
-    @Override
-    public long failed() {
-        return counts.failed();
-    }
-
-    @Override
-    public Exception firstFailure() {
-        return counts.firstFailure();
-    }
-
-    @Override
-    public long accepted() {
-        return counts.accepted();
-    }
-
-    @Override
-    public long rejected() {
-        return counts.rejected();
-    }
-
-    @Override
-    public Map<ReasonCode, Long> reasons() {
-        return counts.reasons();
+    public PathCounts counts() {
+        return counts;
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class Simulation {
             drain(path);
             path.rethrowFailure();
             SimulationReport report = report(path, start, signalled);
-            progress.printFinal(report, path.firstFailure(), path.refuser());
+            progress.printFinal(report, path.counts().firstFailure(), path.refuser());
             return report;
         } finally {
             scheduler.shutdownNow();
@@ -132,7 +132,8 @@ public final class Simulation {
 
     private void drain(ActionPath path) throws InterruptedException {
         Instant deadline = Instant.now().plus(settings.drainTimeout());
-        while (!signalled && path.sent() > path.accepted() + path.rejected()
+        PathCounts counts = path.counts();
+        while (!signalled && counts.sent() > counts.accepted() + counts.rejected()
                 && Instant.now().isBefore(deadline)) {
             // Results arrive on the path's own thread; checking ten times a second is plenty for a console tool.
             TimeUnit.MILLISECONDS.sleep(100);
@@ -140,7 +141,9 @@ public final class Simulation {
     }
 
     private SimulationReport report(ActionPath path, Instant start, boolean signalled) {
-        return new SimulationReport(path.sceneId(), path.clientId(), entities, last, path.sent(), path.failed(),
-                path.accepted(), path.rejected(), path.reasons(), Duration.between(start, Instant.now()), signalled);
+        PathCounts counts = path.counts();
+        return new SimulationReport(path.sceneId(), path.clientId(), entities, last, counts.sent(), counts.failed(),
+                counts.accepted(), counts.rejected(), counts.reasons(), Duration.between(start, Instant.now()),
+                signalled);
     }
 }
