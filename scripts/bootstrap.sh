@@ -19,7 +19,8 @@ command -v mvn >/dev/null || fail "mvn not found: install Maven 3.8.7 or newer (
 # nodejs/npm: the third-party peer tests (kafkajs, the AsyncAPI parser, avsc) run on Node, and the viewer page is
 #   bundled with it.
 # chromium: the viewer page's end-to-end tests drive Debian's headless Chromium (Playwright never downloads one).
-packages=(docker-compose nodejs npm chromium)
+# libvulkan1/mesa-vulkan-drivers: the renderer's Vulkan loader and, on a machine without a GPU, Mesa's lavapipe.
+packages=(docker-compose nodejs npm chromium libvulkan1 mesa-vulkan-drivers)
 missing=()
 for p in "${packages[@]}"; do
   case "$p" in
