@@ -41,7 +41,7 @@ public final class PlatformStreams implements AutoCloseable {
     /** The topics the pipeline reads and writes; {@link #start} creates the missing ones when asked to. */
     public static final List<Topic<?, ?>> TOPICS = List.of(Topics.SCENE_ACTIONS, Topics.SCENE_CONTROL,
             Topics.SCENE_EVENTS, Topics.SCENE_STATE, Topics.SESSION_STATE, Topics.ACTION_RESULTS, Topics.SESSIONS,
-            Topics.SCENES, Topics.DEAD_LETTERS);
+            Topics.SCENES, Topics.RENDER_NODES, Topics.DEAD_LETTERS);
 
     private final StreamsSettings settings;
     private final KafkaStreams streams;

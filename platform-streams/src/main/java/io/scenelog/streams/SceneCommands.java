@@ -8,6 +8,7 @@ import io.scenelog.model.EndSession;
 import io.scenelog.model.RequestSession;
 import io.scenelog.model.Role;
 import io.scenelog.model.SceneControl;
+import io.scenelog.model.SessionLost;
 import io.scenelog.model.SessionMode;
 import io.scenelog.model.SessionRunning;
 import java.time.Clock;
@@ -56,6 +57,11 @@ public final class SceneCommands {
     /** Reports that a render node serves the session. */
     public SceneControl sessionRunning(UUID sceneId, UUID sessionId, String nodeId, String frameEndpoint) {
         return command(sceneId, new SessionRunning(sessionId, nodeId, frameEndpoint));
+    }
+
+    /** Reports that a render node lost the session's renderer; the session is placed again. */
+    public SceneControl sessionLost(UUID sceneId, UUID sessionId, String nodeId, String reason) {
+        return command(sceneId, new SessionLost(sessionId, nodeId, reason));
     }
 
     /** Adds (or re-adds) a client to a session with a role. */

@@ -3,12 +3,15 @@ package io.scenelog.streams;
 import io.scenelog.schemas.registry.SchemaRegistryClient;
 import io.scenelog.streams.internal.CommitProcessor;
 import io.scenelog.streams.internal.CommitStores;
+import io.scenelog.streams.internal.RenderNodes;
 import io.scenelog.streams.internal.RoutedKeySerializer;
 import io.scenelog.streams.internal.SceneLocks;
 import io.scenelog.streams.internal.ScenePartitioner;
 import io.scenelog.streams.internal.Sink;
 import io.scenelog.topics.Topics;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.StoreBuilder;
 
@@ -26,6 +29,9 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * </pre>
  *
  * No repartitioning: both inputs are keyed and partitioned by scene, and every sink writes to its scene's partition.
+ * One global store, {@code render-nodes-store} (from {@code render-nodes} through {@code render-nodes-update}), gives
+ * every task the render nodes' last heartbeats: the commit step assigns its scenes' sessions to nodes and moves them
+ * off dead ones (a wall-clock punctuation, {@link io.scenelog.streams.placement.PlacementSettings}).
  */
 public final class SceneTopology {
 
@@ -56,6 +62,9 @@ public final class SceneTopology {
         for (StoreBuilder<?> store : CommitStores.builders(settings.storeKind(), registry)) {
             topology.addStateStore(store, COMMIT);
         }
+        topology.addGlobalStore(RenderNodes.storeBuilder(), RenderNodes.SOURCE, new StringDeserializer(),
+                new ByteArrayDeserializer(), Topics.RENDER_NODES.name(), RenderNodes.UPDATE,
+                () -> RenderNodes.updater(registry));
         for (Sink sink : Sink.values()) {
             topology.addSink(sink.nodeName(), sink.topic().name(), new RoutedKeySerializer(),
                     new ByteArraySerializer(), new ScenePartitioner(), COMMIT);

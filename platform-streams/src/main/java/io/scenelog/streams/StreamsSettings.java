@@ -1,6 +1,7 @@
 package io.scenelog.streams;
 
 import io.scenelog.streams.auth.TokenKey;
+import io.scenelog.streams.placement.PlacementSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -33,12 +34,14 @@ import java.util.Optional;
  * @param startTimeout            how long {@link PlatformStreams#start} waits for RUNNING
  * @param provisionTopics         whether start creates missing catalogue topics (else it only needs them to exist)
  * @param kafkaOverrides          further Kafka Streams/client configs (e.g. security), applied last
+ * @param placement               how sessions are placed on render nodes and dead nodes detected
  */
 public record StreamsSettings(String bootstrapServers, String schemaRegistryUrl, String applicationId, Path stateDir,
         Duration commitInterval, TokenKey tokenKey, Duration dedupHorizon, Duration sceneRecordInterval,
         long rocksDbMemoryBytes, long rocksDbWriteBufferBytes, Optional<String> applicationServer,
         short replicationFactor, int streamThreads, int standbyReplicas, StoreKind storeKind, int maxRecordBytes,
-        Duration startTimeout, boolean provisionTopics, Map<String, String> kafkaOverrides) {
+        Duration startTimeout, boolean provisionTopics, Map<String, String> kafkaOverrides,
+        PlacementSettings placement) {
 
     /** Default for {@link #applicationId()}. */
     public static final String DEFAULT_APPLICATION_ID = "scenelog-platform";
@@ -96,8 +99,8 @@ public record StreamsSettings(String bootstrapServers, String schemaRegistryUrl,
         }
         requirePositive("startTimeout", startTimeout);
         kafkaOverrides = Map.copyOf(kafkaOverrides);
-        // The topology settings validate the rest (token key, horizons, record size).
-        new TopologySettings(tokenKey, dedupHorizon, sceneRecordInterval, maxRecordBytes, storeKind, true);
+        // The topology settings validate the rest (token key, horizons, record size, placement).
+        new TopologySettings(tokenKey, dedupHorizon, sceneRecordInterval, maxRecordBytes, storeKind, true, placement);
     }
 
     /** A builder with every default, for the given cluster, registry and token key. */
@@ -112,7 +115,8 @@ public record StreamsSettings(String bootstrapServers, String schemaRegistryUrl,
 
     /** What the commit topology needs of these settings. */
     public TopologySettings topologySettings() {
-        return new TopologySettings(tokenKey, dedupHorizon, sceneRecordInterval, maxRecordBytes, storeKind, true);
+        return new TopologySettings(tokenKey, dedupHorizon, sceneRecordInterval, maxRecordBytes, storeKind, true,
+                placement);
     }
 
     static void requirePositive(String name, Duration value) {
@@ -165,6 +169,7 @@ public record StreamsSettings(String bootstrapServers, String schemaRegistryUrl,
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
         private boolean provisionTopics = true;
         private Map<String, String> kafkaOverrides = Map.of();
+        private PlacementSettings placement = PlacementSettings.defaults();
 
         private Builder(String bootstrapServers, String schemaRegistryUrl, TokenKey tokenKey) {
             this.bootstrapServers = bootstrapServers;
@@ -190,6 +195,7 @@ public record StreamsSettings(String bootstrapServers, String schemaRegistryUrl,
             startTimeout = s.startTimeout;
             provisionTopics = s.provisionTopics;
             kafkaOverrides = s.kafkaOverrides;
+            placement = s.placement;
         }
 
         /** See {@link StreamsSettings#applicationId()}. */
@@ -283,6 +289,12 @@ public record StreamsSettings(String bootstrapServers, String schemaRegistryUrl,
             return this;
         }
 
+        /** See {@link StreamsSettings#placement()}. */
+        public Builder placement(PlacementSettings value) {
+            placement = value;
+            return this;
+        }
+
         /**
          * @throws InvalidStreamsSettingsException naming the first unusable setting and the fix
          */
@@ -290,7 +302,7 @@ public record StreamsSettings(String bootstrapServers, String schemaRegistryUrl,
             return new StreamsSettings(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, commitInterval,
                     tokenKey, dedupHorizon, sceneRecordInterval, rocksDbMemoryBytes, rocksDbWriteBufferBytes,
                     applicationServer, replicationFactor, streamThreads, standbyReplicas, storeKind, maxRecordBytes,
-                    startTimeout, provisionTopics, kafkaOverrides);
+                    startTimeout, provisionTopics, kafkaOverrides, placement);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.scenelog.streams;
 
 import io.scenelog.streams.auth.TokenKey;
+import io.scenelog.streams.placement.PlacementSettings;
 import io.scenelog.topics.Topics;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,9 +17,10 @@ import java.util.Objects;
  * @param storeKind                RocksDB or in-memory state stores
  * @param enforceScenePartitioning whether an action on another partition than its scene's is rejected (true in
  *                                 production; TopologyTestDriver has one partition per topic, so tests turn it off)
+ * @param placement                how sessions are placed on render nodes and dead nodes detected
  */
 public record TopologySettings(TokenKey tokenKey, Duration dedupHorizon, Duration sceneRecordInterval,
-        int maxRecordBytes, StoreKind storeKind, boolean enforceScenePartitioning) {
+        int maxRecordBytes, StoreKind storeKind, boolean enforceScenePartitioning, PlacementSettings placement) {
 
     /** Default for {@link #dedupHorizon()}: as long as scene-actions keeps an action to be replayed. */
     public static final Duration DEFAULT_DEDUP_HORIZON = Topics.SCENE_ACTIONS.spec().retention().orElseThrow();
@@ -42,6 +44,16 @@ public record TopologySettings(TokenKey tokenKey, Duration dedupHorizon, Duratio
                             + " topics' max.message.bytes (default " + DEFAULT_MAX_RECORD_BYTES + ")");
         }
         Objects.requireNonNull(storeKind, "storeKind");
+        if (placement == null) {
+            throw new InvalidStreamsSettingsException("placement", null, "use PlacementSettings.defaults()");
+        }
+    }
+
+    /** Settings with the default placement. */
+    public TopologySettings(TokenKey tokenKey, Duration dedupHorizon, Duration sceneRecordInterval,
+            int maxRecordBytes, StoreKind storeKind, boolean enforceScenePartitioning) {
+        this(tokenKey, dedupHorizon, sceneRecordInterval, maxRecordBytes, storeKind, enforceScenePartitioning,
+                PlacementSettings.defaults());
     }
 
     /** Production settings with the given token key. */
@@ -58,29 +70,36 @@ public record TopologySettings(TokenKey tokenKey, Duration dedupHorizon, Duratio
     /** A copy remembering action ids for another horizon. */
     public TopologySettings withDedupHorizon(Duration value) {
         return new TopologySettings(tokenKey, value, sceneRecordInterval, maxRecordBytes, storeKind,
-                enforceScenePartitioning);
+                enforceScenePartitioning, placement);
     }
 
     /** A copy writing scene records at another interval. */
     public TopologySettings withSceneRecordInterval(Duration value) {
         return new TopologySettings(tokenKey, dedupHorizon, value, maxRecordBytes, storeKind,
-                enforceScenePartitioning);
+                enforceScenePartitioning, placement);
     }
 
     /** A copy with another output size limit. */
     public TopologySettings withMaxRecordBytes(int value) {
         return new TopologySettings(tokenKey, dedupHorizon, sceneRecordInterval, value, storeKind,
-                enforceScenePartitioning);
+                enforceScenePartitioning, placement);
     }
 
     /** A copy with another kind of state store. */
     public TopologySettings withStoreKind(StoreKind value) {
         return new TopologySettings(tokenKey, dedupHorizon, sceneRecordInterval, maxRecordBytes, value,
-                enforceScenePartitioning);
+                enforceScenePartitioning, placement);
     }
 
     /** A copy that does or does not reject actions on the wrong partition. */
     public TopologySettings withScenePartitioningEnforced(boolean value) {
-        return new TopologySettings(tokenKey, dedupHorizon, sceneRecordInterval, maxRecordBytes, storeKind, value);
+        return new TopologySettings(tokenKey, dedupHorizon, sceneRecordInterval, maxRecordBytes, storeKind, value,
+                placement);
+    }
+
+    /** A copy placing sessions with other settings. */
+    public TopologySettings withPlacement(PlacementSettings value) {
+        return new TopologySettings(tokenKey, dedupHorizon, sceneRecordInterval, maxRecordBytes, storeKind,
+                enforceScenePartitioning, value);
     }
 }

@@ -31,6 +31,6 @@ class PlatformStreamsTest {
     void shouldUseEveryTopicTheTopologyReadsOrWrites() {
         assertThat(PlatformStreams.TOPICS).extracting(t -> t.name()).containsExactlyInAnyOrder("scene-actions",
                 "scene-control", "scene-events", "scene-state", "session-state", "action-results", "sessions",
-                "scenes", "dead-letters");
+                "scenes", "render-nodes", "dead-letters");
     }
 }

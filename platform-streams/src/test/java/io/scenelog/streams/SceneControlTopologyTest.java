@@ -102,6 +102,7 @@ class SceneControlTopologyTest {
     void shouldPublishEverySessionChange() {
         // given
         driver.send(createScene(scene));
+        driver.heartbeat(Fixtures.node("node-1", 4, Fixtures.T0));
 
         // when
         driver.send(requestSession(scene, session, SessionMode.TRANSIENT));
@@ -113,6 +114,7 @@ class SceneControlTopologyTest {
         assertThat(driver.sessions()).extracting(r -> r.value().getStatus(), r -> r.value().getClients().size())
                 .containsExactly(
                         tuple(SessionStatus.REQUESTED, 0),
+                        tuple(SessionStatus.ASSIGNED, 0),
                         tuple(SessionStatus.RUNNING, 0),
                         tuple(SessionStatus.RUNNING, 1),
                         tuple(SessionStatus.ENDED, 0));

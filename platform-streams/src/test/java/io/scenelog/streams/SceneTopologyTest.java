@@ -25,7 +25,15 @@ class SceneTopologyTest {
     @Test
     void shouldBeOneSubtopologyWithoutRepartitioning() {
         assertThat(description.subtopologies()).hasSize(1);
-        assertThat(description.globalStores()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheRenderNodesInOneGlobalStore() {
+        assertThat(description.globalStores()).singleElement().satisfies(global -> {
+            assertThat(global.source().topicSet()).containsExactly(Topics.RENDER_NODES.name());
+            assertThat(global.processor().name()).isEqualTo("render-nodes-update");
+            assertThat(global.processor().stores()).containsExactly("render-nodes-store");
+        });
     }
 
     @Test

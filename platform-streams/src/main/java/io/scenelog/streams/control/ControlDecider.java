@@ -10,6 +10,7 @@ import io.scenelog.model.RequestSession;
 import io.scenelog.model.Role;
 import io.scenelog.model.SceneControl;
 import io.scenelog.model.SceneStatus;
+import io.scenelog.model.SessionLost;
 import io.scenelog.model.SessionRecord;
 import io.scenelog.model.SessionRunning;
 import io.scenelog.model.SessionStatus;
@@ -30,7 +31,8 @@ import java.util.UUID;
  * (UNAUTHORIZED); then the command's own rules: CreateScene needs an unused scene id (ALREADY_EXISTS) and a name
  * (INVALID); every other command needs the scene to exist and not be deleted (UNKNOWN_SCENE); RequestSession needs an
  * unused session id (ALREADY_EXISTS); the other session commands need a session of this scene that has not ended
- * (UNKNOWN_SESSION), and ClientLeft a client that joined it (UNKNOWN_SESSION).
+ * (UNKNOWN_SESSION), and ClientLeft a client that joined it (UNKNOWN_SESSION); SessionRunning and SessionLost come
+ * from the node the session is assigned to, else they are a stale renderer's (UNKNOWN_SESSION).
  */
 public final class ControlDecider {
 
@@ -115,8 +117,17 @@ public final class ControlDecider {
             if (!text(running.getNodeId())) {
                 return rejected(ReasonCode.INVALID, "SessionRunning needs a node id");
             }
-            return applied(new ControlEvent.SessionStarted(sessionId, running.getNodeId(),
-                    running.getFrameEndpoint(), now));
+            Optional<ControlOutcome> stale = notHostedBy(session.get(), running.getNodeId());
+            return stale.orElseGet(() -> applied(new ControlEvent.SessionStarted(sessionId, running.getNodeId(),
+                    running.getFrameEndpoint(), now)));
+        }
+        if (body instanceof SessionLost lost) {
+            if (!text(lost.getNodeId()) || !text(lost.getReason())) {
+                return rejected(ReasonCode.INVALID, "SessionLost needs a node id and a reason");
+            }
+            Optional<ControlOutcome> stale = notHostedBy(session.get(), lost.getNodeId());
+            return stale.orElseGet(() -> applied(new ControlEvent.SessionRequeued(sessionId, lost.getNodeId(),
+                    lost.getReason(), now)));
         }
         if (body instanceof ClientJoined joined) {
             if (!text(joined.getClientId())) {
@@ -138,6 +149,20 @@ public final class ControlDecider {
         return applied(new ControlEvent.SessionEnded(sessionId, end.getReason(), now));
     }
 
+    /**
+     * A node speaks for a session only while the session is assigned to it: a renderer that was replaced (its node
+     * missed heartbeats, or the session moved) must not take the session back.
+     */
+    private static Optional<ControlOutcome> notHostedBy(SessionRecord session, String nodeId) {
+        boolean placed = session.getStatus() == SessionStatus.ASSIGNED || session.getStatus() == SessionStatus.RUNNING;
+        if (placed && nodeId.equals(session.getNodeId())) {
+            return Optional.empty();
+        }
+        return Optional.of(rejected(ReasonCode.UNKNOWN_SESSION, "session " + session.getSessionId()
+                + " is not hosted by node '" + nodeId + "' (it is " + session.getStatus()
+                + (session.getNodeId() == null ? "" : " on node '" + session.getNodeId() + "'") + ")"));
+    }
+
     /** The session a command names, or null (CreateScene, DeleteScene). */
     public static UUID sessionOf(Object body) {
         if (body instanceof RequestSession c) {
@@ -153,6 +178,9 @@ public final class ControlDecider {
             return c.getSessionId();
         }
         if (body instanceof EndSession c) {
+            return c.getSessionId();
+        }
+        if (body instanceof SessionLost c) {
             return c.getSessionId();
         }
         return null;

@@ -67,6 +67,28 @@ public interface ControlEvent {
     }
 
     /**
+     * Placement chose a render node for the session; the node starts a renderer and then reports it running.
+     *
+     * @param sessionId the session
+     * @param nodeId    the chosen node
+     * @param at        when
+     */
+    record SessionAssigned(UUID sessionId, String nodeId, Instant at) implements SessionEvent {
+    }
+
+    /**
+     * The session lost its renderer (the node reported it lost, stopped, or missed its heartbeats) and waits for a
+     * node again; it did not end.
+     *
+     * @param sessionId the session
+     * @param nodeId    the node it was on
+     * @param reason    what happened, in words
+     * @param at        when
+     */
+    record SessionRequeued(UUID sessionId, String nodeId, String reason, Instant at) implements SessionEvent {
+    }
+
+    /**
      * A client joined the session (again, after a reconnect, replacing its entry).
      *
      * @param sessionId the session

@@ -73,6 +73,18 @@ public final class ControlEvolution {
                     .setFrameEndpoint(started.frameEndpoint())
                     .build();
         }
+        if (event instanceof ControlEvent.SessionAssigned assigned) {
+            return next.setStatus(SessionStatus.ASSIGNED)
+                    .setNodeId(assigned.nodeId())
+                    .setFrameEndpoint(null)
+                    .build();
+        }
+        if (event instanceof ControlEvent.SessionRequeued) {
+            return next.setStatus(SessionStatus.REQUESTED)
+                    .setNodeId(null)
+                    .setFrameEndpoint(null)
+                    .build();
+        }
         if (event instanceof ControlEvent.ClientJoinedSession joined) {
             List<SessionClient> clients = without(current.getClients(), joined.clientId());
             clients.add(new SessionClient(joined.clientId(), joined.role(), joined.headless(), joined.at()));

@@ -47,6 +47,7 @@ public final class CommitProcessor implements Processor<String, SpecificRecord, 
     private ControlDecider controls;
     private ActionCommitter committer;
     private ControlApplier applier;
+    private SessionPlacer placer;
     private final SceneRecordPublisher publisher = new SceneRecordPublisher();
 
     public CommitProcessor(TopologySettings settings, SchemaRegistryClient registry, SceneLocks locks) {
@@ -65,7 +66,12 @@ public final class CommitProcessor implements Processor<String, SpecificRecord, 
         actions = new ActionDecider(verifier);
         controls = new ControlDecider(verifier);
         committer = new ActionCommitter(stores, dedup, outputs, locks, publisher);
-        applier = new ControlApplier(stores, outputs, locks);
+        LiveSessions live = new LiveSessions(stores.sessions());
+        applier = new ControlApplier(stores, outputs, locks, live);
+        placer = new SessionPlacer(live, new RenderNodes(context.getStateStore(RenderNodes.STORE), registry), applier,
+                settings.placement());
+        context.schedule(settings.placement().interval(), PunctuationType.WALL_CLOCK_TIME,
+                now -> placer.round(Instant.ofEpochMilli(now)));
         context.schedule(settings.sceneRecordInterval(), PunctuationType.WALL_CLOCK_TIME,
                 now -> publisher.publish(stores.scenes(), outputs, now));
         context.schedule(purgeInterval(settings.dedupHorizon()), PunctuationType.WALL_CLOCK_TIME, now -> {
@@ -121,6 +127,7 @@ public final class CommitProcessor implements Processor<String, SpecificRecord, 
         ControlOutcome outcome = controls.decide(state, command, now);
         if (outcome instanceof ControlOutcome.Applied applied) {
             applier.apply(command, applied.events(), now.toEpochMilli());
+            placer.afterCommand(applied.events(), now);
             long version = state.scene().map(s -> s.getVersion()).orElse(0L);
             ActionResult result = Results.accepted(sender, version, now);
             dedup.record(result, send(sender, result, now), false);

@@ -22,16 +22,22 @@ final class ControlApplier {
     private final TaskStores stores;
     private final Outputs outputs;
     private final SceneLocks locks;
+    private final LiveSessions live;
 
-    ControlApplier(TaskStores stores, Outputs outputs, SceneLocks locks) {
+    ControlApplier(TaskStores stores, Outputs outputs, SceneLocks locks, LiveSessions live) {
         this.stores = stores;
         this.outputs = outputs;
         this.locks = locks;
+        this.live = live;
     }
 
-    /** Applies the events in order. */
+    /** Applies the events of a command in order. */
     void apply(SceneControl command, List<ControlEvent> events, long timestamp) {
-        UUID sceneId = command.getSceneId();
+        apply(command.getSceneId(), events, timestamp);
+    }
+
+    /** Applies events about one scene (or its sessions) in order. */
+    void apply(UUID sceneId, List<ControlEvent> events, long timestamp) {
         for (ControlEvent event : events) {
             if (event instanceof ControlEvent.SessionEvent sessionEvent) {
                 applySession(sceneId, sessionEvent, timestamp);
@@ -64,6 +70,7 @@ final class ControlApplier {
             stores.sessions().put(storeKey, next);
             return droppedOverlay(event);
         });
+        live.written(next);
         outputs.send(Sink.SESSION_LIFECYCLE, scene, event.sessionId().toString(), next, timestamp);
         for (String tombstone : tombstones) {
             outputs.send(Sink.SESSION_OVERLAY, scene, tombstone, null, timestamp);

@@ -15,6 +15,7 @@ import io.scenelog.model.ReasonCode;
 import io.scenelog.model.RequestSession;
 import io.scenelog.model.Role;
 import io.scenelog.model.SceneControl;
+import io.scenelog.model.SessionLost;
 import io.scenelog.model.SessionMode;
 import io.scenelog.model.SessionRunning;
 import io.scenelog.model.SessionStatus;
@@ -160,5 +161,46 @@ class ControlDeciderTest {
 
         // then
         assertThat(decider.decide(state, command, T0)).isInstanceOf(ControlOutcome.Duplicate.class);
+    }
+
+    @Test
+    void shouldAcceptSessionRunningFromTheAssignedNode() {
+        // given
+        MapSceneState state = new MapSceneState(scene).withScene(0)
+                .withSessionOn(session, SessionStatus.ASSIGNED, "node-1");
+
+        // then
+        assertThat(decider.decide(state, control(scene, new SessionRunning(session, "node-1", "tcp://n:1")), T0))
+                .isEqualTo(new ControlOutcome.Applied(
+                        List.of(new ControlEvent.SessionStarted(session, "node-1", "tcp://n:1", T0))));
+    }
+
+    @Test
+    void shouldRejectSessionRunningFromAnotherNodeOrForAWaitingSession() {
+        // given
+        MapSceneState moved = new MapSceneState(scene).withScene(0)
+                .withSessionOn(session, SessionStatus.RUNNING, "node-2");
+        MapSceneState waiting = new MapSceneState(scene).withScene(0)
+                .withSession(session, SessionMode.PERSISTENT, SessionStatus.REQUESTED);
+
+        // then
+        assertRejected(decider.decide(moved, control(scene, new SessionRunning(session, "node-1", null)), T0),
+                ReasonCode.UNKNOWN_SESSION);
+        assertRejected(decider.decide(waiting, control(scene, new SessionRunning(session, "node-1", null)), T0),
+                ReasonCode.UNKNOWN_SESSION);
+    }
+
+    @Test
+    void shouldRequeueASessionItsNodeLost() {
+        // given
+        MapSceneState state = new MapSceneState(scene).withScene(0)
+                .withSessionOn(session, SessionStatus.RUNNING, "node-1");
+
+        // then
+        assertThat(decider.decide(state, control(scene, new SessionLost(session, "node-1", "exit 137")), T0))
+                .isEqualTo(new ControlOutcome.Applied(
+                        List.of(new ControlEvent.SessionRequeued(session, "node-1", "exit 137", T0))));
+        assertRejected(decider.decide(state, control(scene, new SessionLost(session, "node-1", " ")), T0),
+                ReasonCode.INVALID);
     }
 }

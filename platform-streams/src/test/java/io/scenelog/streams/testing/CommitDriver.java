@@ -2,6 +2,7 @@ package io.scenelog.streams.testing;
 
 import io.scenelog.model.ActionResult;
 import io.scenelog.model.EntityState;
+import io.scenelog.model.NodeStatus;
 import io.scenelog.model.SceneAction;
 import io.scenelog.model.SceneControl;
 import io.scenelog.model.SceneEvent;
@@ -16,6 +17,7 @@ import io.scenelog.streams.internal.StreamsConfigs;
 import io.scenelog.topics.Topic;
 import io.scenelog.topics.Topics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,6 +40,7 @@ public final class CommitDriver implements AutoCloseable {
     private final TestInputTopic<String, SceneAction> actions;
     private final TestInputTopic<String, SceneControl> control;
     private final TestInputTopic<byte[], byte[]> rawActions;
+    private final TestInputTopic<String, NodeStatus> renderNodes;
     private final TestOutputTopic<String, SceneEvent> events;
     private final TestOutputTopic<String, EntityState> sceneState;
     private final TestOutputTopic<String, EntityState> sessionState;
@@ -45,6 +48,7 @@ public final class CommitDriver implements AutoCloseable {
     private final TestOutputTopic<String, SessionRecord> sessions;
     private final TestOutputTopic<String, SceneRecord> scenes;
     private TestOutputTopic<byte[], byte[]> deadLetters;
+    private Duration elapsed = Duration.ZERO;
 
     public CommitDriver() {
         this(TopologySettings.forTests(Fixtures.KEY));
@@ -69,6 +73,7 @@ public final class CommitDriver implements AutoCloseable {
         control = input(Topics.SCENE_CONTROL);
         rawActions = driver.createInputTopic(Topics.SCENE_ACTIONS.name(), new ByteArraySerializer(),
                 new ByteArraySerializer(), Fixtures.T0, Duration.ZERO);
+        renderNodes = input(Topics.RENDER_NODES);
         events = output(Topics.SCENE_EVENTS);
         sceneState = output(Topics.SCENE_STATE);
         sessionState = output(Topics.SESSION_STATE);
@@ -89,6 +94,16 @@ public final class CommitDriver implements AutoCloseable {
         return lastResult();
     }
 
+    /** Publishes a render node's heartbeat (keyed by its node id). */
+    public void heartbeat(NodeStatus node) {
+        renderNodes.pipeInput(node.getNodeId(), node);
+    }
+
+    /** The wall-clock time of the driver now. */
+    public Instant now() {
+        return Fixtures.T0.plus(elapsed);
+    }
+
     /** Sends an action with another key than its scene id. */
     public void sendWithKey(String key, SceneAction action) {
         actions.pipeInput(key, action);
@@ -101,6 +116,7 @@ public final class CommitDriver implements AutoCloseable {
 
     /** Moves the wall clock (punctuations run). */
     public void advance(Duration duration) {
+        elapsed = elapsed.plus(duration);
         driver.advanceWallClockTime(duration);
     }
 

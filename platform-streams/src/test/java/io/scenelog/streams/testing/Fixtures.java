@@ -10,6 +10,8 @@ import io.scenelog.model.DeleteEntity;
 import io.scenelog.model.DeleteScene;
 import io.scenelog.model.EndSession;
 import io.scenelog.model.MeshRef;
+import io.scenelog.model.NodeState;
+import io.scenelog.model.NodeStatus;
 import io.scenelog.model.PrimitiveShape;
 import io.scenelog.model.Quat;
 import io.scenelog.model.RequestSession;
@@ -17,6 +19,7 @@ import io.scenelog.model.Reparent;
 import io.scenelog.model.Role;
 import io.scenelog.model.SceneAction;
 import io.scenelog.model.SceneControl;
+import io.scenelog.model.SessionLost;
 import io.scenelog.model.SessionMode;
 import io.scenelog.model.SessionRunning;
 import io.scenelog.model.Transform;
@@ -109,6 +112,21 @@ public final class Fixtures {
 
     public static SceneControl sessionRunning(UUID sceneId, UUID sessionId) {
         return control(sceneId, new SessionRunning(sessionId, "node-1", "tcp://127.0.0.1:7001"));
+    }
+
+    /** An UP node's heartbeat at a time, hosting the given sessions. */
+    public static NodeStatus node(String nodeId, int capacity, Instant at, UUID... sessions) {
+        return NodeStatus.newBuilder().setNodeId(nodeId).setStatus(NodeState.UP).setCapacity(capacity)
+                .setSessions(List.of(sessions)).setCpuLoad(0.1).setDevice("llvmpipe (CPU)").setHost(nodeId)
+                .setHeartbeatAt(at).build();
+    }
+
+    public static SceneControl sessionRunning(UUID sceneId, UUID sessionId, String nodeId, String endpoint) {
+        return control(sceneId, new SessionRunning(sessionId, nodeId, endpoint));
+    }
+
+    public static SceneControl sessionLost(UUID sceneId, UUID sessionId, String nodeId) {
+        return control(sceneId, new SessionLost(sessionId, nodeId, "renderer exited with status 137"));
     }
 
     public static SceneControl join(UUID sceneId, UUID sessionId, String clientId, Role role) {

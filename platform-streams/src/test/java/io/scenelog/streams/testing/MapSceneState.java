@@ -63,6 +63,13 @@ public final class MapSceneState implements SceneState {
         return this;
     }
 
+    /** A session placed on a render node (ASSIGNED or RUNNING there), without clients. */
+    public MapSceneState withSessionOn(UUID sessionId, SessionStatus status, String nodeId) {
+        withSession(sessionId, SessionMode.PERSISTENT, status);
+        sessions.put(sessionId, SessionRecord.newBuilder(sessions.get(sessionId)).setNodeId(nodeId).build());
+        return this;
+    }
+
     /** A persisted entity at a version. */
     public MapSceneState withEntity(UUID entityId, Components components, long version) {
         persisted.put(entityId, state(entityId, null, components, version));
