@@ -1,7 +1,7 @@
-// The WebCodecs codec strings this browser can decode, among those a Scenelog renderer may send (DESIGN §8),
-// preferred first.
+// The WebCodecs codec strings this browser can decode, among those a Scenelog renderer sends (H.264 constrained
+// baseline and VP8, renderer/video), preferred first.
 
-export const CANDIDATE_CODECS = Object.freeze(['avc1.42E01F', 'vp8', 'vp09.00.10.08', 'av01.0.04M.08']);
+export const CANDIDATE_CODECS = Object.freeze(['avc1.42E01F', 'vp8']);
 
 /** The candidates VideoDecoder.isConfigSupported accepts; empty without WebCodecs. */
 export async function supportedVideoCodecs(decoder = globalThis.VideoDecoder) {

@@ -143,6 +143,22 @@ export class LivelinkConnection {
     });
   }
 
+  /**
+   * Asks the renderer what is under a point of the video (fractions of the canvas) and resolves with
+   * {status, message, sceneVersion, pick} (pick: {entityId, position, distance} or null). Rejects when the link drops
+   * first.
+   */
+  queryPick(x, y) {
+    const queryId = this.nextQueryId++;
+    return new Promise((resolve, reject) => {
+      this.queries.set(queryId, { resolve, reject, entities: [] });
+      if (!this.send(Channel.QUERY, { queryId, query: wrap(LIVELINK, 'PickQuery', { x, y }) })) {
+        this.queries.delete(queryId);
+        reject(new Error('not connected'));
+      }
+    });
+  }
+
   open() {
     let socket;
     try {
@@ -285,7 +301,10 @@ export class LivelinkConnection {
         this.emit('heartbeat', beat.sceneVersion);
       }
     } else if (beat.kind === 'PONG' && this.ping && beat.sequence === this.ping.sequence) {
-      this.emit('latency', (this.env.micros() - beat.pingSentMicros) / 1000);
+      const roundTripMillis = (this.env.micros() - beat.pingSentMicros) / 1000;
+      this.emit('latency', roundTripMillis);
+      // The bridge's clock minus ours: its PONG left it about half a round trip ago.
+      this.emit('clock-offset', beat.sentAt + roundTripMillis / 2 - this.env.now());
     }
   }
 
@@ -306,7 +325,7 @@ export class LivelinkConnection {
     if (result.last || result.status !== 'OK') {
       this.queries.delete(result.queryId);
       query.resolve({ status: result.status, message: result.message, sceneVersion: result.sceneVersion,
-        entities: query.entities });
+        entities: query.entities, pick: result.pick ?? null });
     }
   }
 

@@ -68,6 +68,7 @@ export class ViewerSession {
     link.on('action-result', (result) => this.resulted(result));
     link.on('presence', (presence) => this.ui.presence(presence));
     link.on('latency', (millis) => this.ui.latency(millis));
+    link.on('clock-offset', (millis) => this.ui.clockOffset?.(millis));
     link.on('video', (frame) => this.ui.videoFrame(frame));
     link.on('control', (command) => {
       if (command.type === 'VideoStatus') {

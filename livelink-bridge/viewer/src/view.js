@@ -5,7 +5,7 @@ import pinnedSchemas from 'scenelog:pinned-schemas';
 import { supportedVideoCodecs } from './codecs.js';
 import { bearerFor, forgetCredentials, takeCredentials } from './credentials.js';
 import { askForCredentials, isUuid, loadConfig } from './page.js';
-import { createBox } from './actions.js';
+import { createBox, updateComponents } from './actions.js';
 import { LivelinkCodec } from './protocol.js';
 import { RestClient } from './rest.js';
 import { ViewerSession } from './session.js';
@@ -17,6 +17,7 @@ import { PresenceList } from './ui/presence.js';
 import { ResultLog } from './ui/results.js';
 import { ConnectionStatus } from './ui/status.js';
 import { VideoView } from './ui/video.js';
+import { draggedPosition, ownCamera, pickedEntity } from './video/picking.js';
 
 const NAME_KEY = 'scenelog.viewer.displayName';
 
@@ -85,13 +86,60 @@ async function main() {
   const transientToggle = byId('transient');
   let session;
   const inspector = new Inspector(byId('inspector'), (operations, origin) => act(operations, origin));
-  const tree = new EntityTree(byId('entity-tree'), (entityId) => {
+  let selected = null;
+  const select = (entityId) => {
+    selected = entityId;
     tree.select(entityId);
     inspector.show(entityId, session.mirror);
-  });
+  };
+  const tree = new EntityTree(byId('entity-tree'), select);
   const presence = new PresenceList(byId('presence-list'));
   const video = new VideoView(byId('video'), byId('video-status'), () => session?.connection(), videoCodecs);
-  new InputCapture(byId('video'), () => session?.connection());
+  // Picking on the video: a click selects what is under it (the tree and inspector follow); an editor's drag that
+  // starts on the selected entity moves it, as one transform update through the pipeline like any other edit.
+  let grab = null;
+  const pick = async (x, y) => {
+    try {
+      return await session.connection()?.queryPick(x, y) ?? null;
+    } catch {
+      return null; // the link dropped
+    }
+  };
+  new InputCapture(byId('video'), () => session?.connection(), {
+    click: async (x, y) => {
+      const answer = await pick(x, y);
+      const entityId = pickedEntity(answer);
+      if (entityId !== null && session.mirror.entity(entityId)) {
+        select(entityId);
+      } else if (answer && answer.status !== 'OK') {
+        results.note(`Cannot pick: ${answer.status} ${answer.message}`);
+      }
+    },
+    grabs: async (x, y) => {
+      grab = null;
+      if (selected === null || byId('role').dataset.role === 'viewer') {
+        return false;
+      }
+      const answer = await pick(x, y);
+      if (pickedEntity(answer) !== selected) {
+        return false;
+      }
+      grab = { entityId: selected, distance: answer.pick.distance };
+      return true;
+    },
+    move: (from, to) => {
+      const entity = grab && session.mirror.entity(grab.entityId);
+      const transform = entity?.components?.transform;
+      if (!transform) {
+        return;
+      }
+      const canvas = byId('video');
+      const camera = ownCamera(session.mirror.entities(), session.clientId);
+      const position = draggedPosition(transform.position, from, to, grab.distance, camera,
+        canvas.clientWidth / Math.max(1, canvas.clientHeight));
+      act([updateComponents(grab.entityId, { transform: { ...transform, position } })], 'transform');
+    },
+  });
 
   const showError = (origin, text) => {
     if (origin === 'create') {
@@ -141,6 +189,7 @@ async function main() {
       note: (text) => results.note(text),
       videoStatus: (videoStatus) => video.showStatus(videoStatus),
       videoFrame: (frame) => video.frame(frame),
+      clockOffset: (millis) => video.clockOffset(millis),
       configureVideo: () => video.configure(),
     },
   });

@@ -1,14 +1,10 @@
-// Input capture on the video canvas: pointer, wheel and key events become Livelink InputEvents, batched and sent at
-// most once per animation frame (Input's contract). Positions are fractions of the canvas; times are the page's
-// monotonic clock in microseconds.
+// Input capture on the video canvas: pointer drags, the wheel and keys become camera gestures and key events
+// (../video/gestures.js), sent as one Input frame per animation frame. A click picks the entity under the cursor
+// (PickQuery) and selects it; an editor dragging the selected entity moves it (one transform update at the end).
 
-import { Channel, wrap } from '../protocol.js';
+import { Channel } from '../protocol.js';
+import { GestureBatcher, PointerGestures } from '../video/gestures.js';
 
-const LIVELINK = 'io.scenelog.livelink';
-/** A batch never grows past this; the oldest moves give way first (they are superseded by later ones anyway). */
-const MAX_BATCH = 256;
-const POINTER_ACTIONS = { pointerdown: 'DOWN', pointermove: 'MOVE', pointerup: 'UP', pointercancel: 'CANCEL' };
-const POINTER_TYPES = { mouse: 'MOUSE', pen: 'PEN', touch: 'TOUCH' };
 const WHEEL_LINE_PIXELS = 16;
 
 /** Modifier keys as Input's bit mask: 1 Shift, 2 Control, 4 Alt, 8 Meta. */
@@ -20,57 +16,64 @@ export class InputCapture {
   /**
    * @param {HTMLCanvasElement} canvas
    * @param {() => import('../connection.js').LivelinkConnection|null} connection
+   * @param {object} picking
+   * @param {(x: number, y: number) => void} picking.click select what is under the point
+   * @param {(x: number, y: number) => Promise<boolean>} picking.grabs whether a press there grabs the selection
+   * @param {(from: {x, y}, to: {x, y}) => void} picking.move the grabbed entity was dragged
    */
-  constructor(canvas, connection) {
+  constructor(canvas, connection, picking) {
     this.canvas = canvas;
     this.connection = connection;
-    this.batch = [];
-    for (const type of Object.keys(POINTER_ACTIONS)) {
-      canvas.addEventListener(type, (event) => this.pointer(event));
-    }
+    this.gestures = new GestureBatcher({
+      send: (input) => this.connection()?.send(Channel.INPUT, input),
+      schedule: (callback) => requestAnimationFrame(callback),
+      nowMicros: () => performance.now() * 1000,
+    });
+    this.pointers = new PointerGestures({ gestures: this.gestures, ...picking });
+    canvas.addEventListener('pointerdown', (event) => {
+      canvas.focus();
+      canvas.setPointerCapture?.(event.pointerId);
+      if (this.live()) {
+        const { x, y } = this.fractions(event);
+        this.pointers.down(x, y, event.button);
+      }
+    });
+    canvas.addEventListener('pointermove', (event) => {
+      const { x, y } = this.fractions(event);
+      this.pointers.moveTo(x, y);
+    });
+    canvas.addEventListener('pointerup', (event) => {
+      const { x, y } = this.fractions(event);
+      this.pointers.up(x, y);
+    });
+    canvas.addEventListener('pointercancel', () => this.pointers.cancel());
     canvas.addEventListener('wheel', (event) => this.wheel(event), { passive: false });
     canvas.addEventListener('keydown', (event) => this.key(event, 'DOWN'));
     canvas.addEventListener('keyup', (event) => this.key(event, 'UP'));
     canvas.addEventListener('contextmenu', (event) => event.preventDefault());
   }
 
-  pointer(event) {
-    if (event.type === 'pointerdown') {
-      this.canvas.focus();
-      this.canvas.setPointerCapture?.(event.pointerId);
-    }
-    const { x, y } = this.fractions(event);
-    this.add(wrap(LIVELINK, 'PointerInput', {
-      action: POINTER_ACTIONS[event.type],
-      pointerId: event.pointerId,
-      pointerType: POINTER_TYPES[event.pointerType] ?? 'UNKNOWN',
-      x, y,
-      button: event.type === 'pointermove' ? -1 : event.button,
-      buttons: event.buttons,
-      modifiers: modifiersOf(event),
-    }), event.type === 'pointermove');
+  live() {
+    return this.connection()?.live === true;
   }
 
   wheel(event) {
     event.preventDefault(); // the canvas zooms the camera; the page must not scroll instead
+    if (!this.live()) {
+      return;
+    }
     const scale = event.deltaMode === 1 ? WHEEL_LINE_PIXELS : event.deltaMode === 2 ? this.canvas.clientHeight : 1;
-    const { x, y } = this.fractions(event);
-    this.add(wrap(LIVELINK, 'WheelInput', {
-      x, y, deltaX: event.deltaX * scale, deltaY: event.deltaY * scale, deltaZ: event.deltaZ * scale,
-      modifiers: modifiersOf(event),
-    }), false);
+    this.gestures.zoom(event.deltaY * scale);
   }
 
   key(event, action) {
-    if (event.key === 'Tab') {
+    if (event.key === 'Tab' || !this.live()) {
       return; // keep keyboard navigation out of the canvas working
     }
     if (!event.ctrlKey && !event.metaKey) {
       event.preventDefault(); // the renderer gets the keys; the browser's own shortcuts keep working
     }
-    this.add(wrap(LIVELINK, 'KeyInput', {
-      action, code: event.code, key: event.key, repeat: event.repeat, modifiers: modifiersOf(event),
-    }), false);
+    this.gestures.key(action, event.code, event.key, event.repeat, modifiersOf(event));
   }
 
   fractions(event) {
@@ -79,28 +82,5 @@ export class InputCapture {
       x: box.width > 0 ? (event.clientX - box.left) / box.width : 0,
       y: box.height > 0 ? (event.clientY - box.top) / box.height : 0,
     };
-  }
-
-  add(event, isMove) {
-    if (!this.connection()?.live) {
-      return;
-    }
-    if (this.batch.length >= MAX_BATCH) {
-      const oldestMove = this.batch.findIndex((entry) => entry.isMove);
-      this.batch.splice(oldestMove >= 0 ? oldestMove : 0, 1);
-    }
-    this.batch.push({ isMove, event: { timeMicros: Math.round(performance.now() * 1000), event } });
-    if (this.frame === undefined) {
-      this.frame = requestAnimationFrame(() => this.flush());
-    }
-  }
-
-  flush() {
-    this.frame = undefined;
-    const events = this.batch.map((entry) => entry.event);
-    this.batch = [];
-    if (events.length > 0) {
-      this.connection()?.send(Channel.INPUT, { events });
-    }
   }
 }

@@ -1,11 +1,15 @@
 // The video canvas: says what the bridge's VideoStatus says (until a renderer is attached: "No renderer attached"),
-// decodes VideoFrames with WebCodecs and paints them, asks for a key frame when it cannot decode on, and tells the
-// bridge its size and codecs (Configure) whenever they change or the tab is hidden or shown again.
+// decodes VideoFrames with WebCodecs (../video/stream.js) and paints them on a 2D canvas, shows fps, bit rate and
+// latency over the picture, and tells the bridge its size and codecs (Configure, ../video/settings.js) after each
+// Welcome, after a resize (debounced) and when the tab is hidden (no video) or shown again.
 
 import { Channel, wrap } from '../protocol.js';
+import { VideoStream } from '../video/stream.js';
+import { videoSettings, videoSize } from '../video/settings.js';
 
 const LIVELINK = 'io.scenelog.livelink';
-const MAX_FRAMES_PER_SECOND = 30;
+const RESIZE_DEBOUNCE_MILLIS = 150;
+const STATS_INTERVAL_MILLIS = 500;
 
 const STATUS_TEXT = Object.freeze({
   NO_RENDERER: 'No renderer attached',
@@ -28,12 +32,22 @@ export class VideoView {
     this.connection = connection;
     this.codecs = codecs;
     this.context = canvas.getContext('2d');
-    this.decoder = null;
-    this.lastFrameNumber = null;
-    this.needKeyFrame = true;
+    this.stats = document.createElement('div');
+    this.stats.className = 'video-stats';
+    this.stats.dataset.testid = 'video-stats';
+    canvas.insertAdjacentElement('afterend', this.stats);
+    this.stream = typeof VideoDecoder === 'function' ? new VideoStream({
+      createDecoder: (init) => new VideoDecoder(init),
+      createChunk: (chunk) => new EncodedVideoChunk(chunk),
+      requestKeyFrame: (lastFrameNumber) => this.requestKeyFrame(lastFrameNumber),
+      paint: (decoded) => this.paint(decoded),
+      now: () => performance.now(),
+      wallNow: () => Date.now(),
+    }) : null;
     this.showStatus({ state: 'NO_RENDERER', message: '' });
     new ResizeObserver(() => this.resized()).observe(canvas);
     document.addEventListener('visibilitychange', () => this.configure());
+    setInterval(() => this.showStats(), STATS_INTERVAL_MILLIS);
   }
 
   /** Sends the current wish: video at the canvas's device-pixel size, or none while the tab is hidden. */
@@ -42,21 +56,13 @@ export class VideoView {
     if (!link?.live) {
       return;
     }
-    const visible = document.visibilityState !== 'hidden';
-    const video = visible && this.codecs.length > 0 ? {
-      width: Math.max(1, this.canvas.width),
-      height: Math.max(1, this.canvas.height),
-      maxFramesPerSecond: MAX_FRAMES_PER_SECOND,
-      codecs: this.codecs,
-      maxBitrateKbps: null,
-    } : null;
+    const size = videoSize(this.canvas.clientWidth, this.canvas.clientHeight, window.devicePixelRatio || 1);
+    const video = videoSettings(size, this.codecs, document.visibilityState === 'hidden');
     link.send(Channel.CONFIGURE, { video });
-    if (video) {
-      this.requestKeyFrame();
-    }
+    this.stream?.reset(); // the renderer starts the new stream with a key frame
   }
 
-  /** Control VideoStatus from the bridge. */
+  /** Control VideoStatus from the bridge (or the renderer, through it). */
   showStatus(status) {
     this.canvas.dataset.videoState = status.state;
     if (status.state === 'STREAMING') {
@@ -66,52 +72,26 @@ export class VideoView {
     const text = STATUS_TEXT[status.state] ?? STATUS_TEXT.UNKNOWN;
     this.overlay.textContent = status.message ? `${text}: ${status.message}` : text;
     this.overlay.hidden = false;
-    if (status.state !== 'STARTING') {
-      this.reset();
-    }
+    this.stream?.reset();
   }
 
   /** One VideoFrame from the bridge. */
   frame(frame) {
-    if (typeof VideoDecoder !== 'function') {
+    if (this.stream === null) {
       return;
     }
-    const gap = this.lastFrameNumber !== null && frame.frameNumber !== this.lastFrameNumber + 1;
-    this.lastFrameNumber = frame.frameNumber;
-    if (gap && !frame.keyFrame) {
-      this.needKeyFrame = true;
-      this.requestKeyFrame();
-    }
-    if (this.needKeyFrame && !frame.keyFrame) {
-      return; // nothing decodes before the next key frame
-    }
-    if (this.decoder === null || this.decoderCodec !== frame.codec || this.decoder.state === 'closed') {
-      this.openDecoder(frame);
-    }
-    this.needKeyFrame = false;
-    this.overlay.hidden = true;
-    try {
-      this.decoder.decode(new EncodedVideoChunk({
-        type: frame.keyFrame ? 'key' : 'delta',
-        timestamp: frame.timestampMicros,
-        data: frame.data,
-      }));
-    } catch (error) {
-      this.decodeFailed(error);
+    if (this.stream.frame(frame) === 'decoded') {
+      this.overlay.hidden = true;
+    } else if (this.stream.lastError) {
+      this.overlay.textContent = `Cannot decode the video (${this.stream.lastError.message}); asking for a key frame`;
+      this.overlay.hidden = false;
+      this.stream.lastError = null;
     }
   }
 
-  openDecoder(frame) {
-    if (this.decoder && this.decoder.state !== 'closed') {
-      this.decoder.close();
-    }
-    this.decoderCodec = frame.codec;
-    this.decoder = new VideoDecoder({
-      output: (decoded) => this.paint(decoded),
-      error: (error) => this.decodeFailed(error),
-    });
-    this.decoder.configure({ codec: frame.codec, codedWidth: frame.width, codedHeight: frame.height,
-      optimizeForLatency: true });
+  /** The bridge's clock minus this page's (heartbeat), so latency compares like with like. */
+  clockOffset(millis) {
+    this.stream?.setClockOffset(millis);
   }
 
   paint(decoded) {
@@ -123,25 +103,22 @@ export class VideoView {
     }
   }
 
-  decodeFailed(error) {
-    this.overlay.textContent = `Cannot decode the video (${error.message}); asking for a key frame`;
-    this.overlay.hidden = false;
-    this.reset();
-    this.requestKeyFrame();
-  }
-
-  requestKeyFrame() {
-    this.connection()?.send(Channel.CONTROL, {
-      command: wrap(LIVELINK, 'RequestKeyFrame', { lastFrameNumber: this.lastFrameNumber }),
-    });
-  }
-
-  reset() {
-    if (this.decoder && this.decoder.state !== 'closed') {
-      this.decoder.close();
+  showStats() {
+    if (this.stream === null) {
+      this.stats.textContent = 'This browser has no WebCodecs video decoder';
+      return;
     }
-    this.decoder = null;
-    this.needKeyFrame = true;
+    const { fps, kbps, latencyMillis } = this.stream.stats.figures();
+    this.stats.hidden = fps === 0 && kbps === 0;
+    this.stats.textContent = `${fps} fps · ${kbps} kbit/s · ${latencyMillis === null ? '–'
+      : `${Math.round(latencyMillis)} ms`}`;
+    this.stats.dataset.fps = String(fps);
+  }
+
+  requestKeyFrame(lastFrameNumber = null) {
+    this.connection()?.send(Channel.CONTROL, {
+      command: wrap(LIVELINK, 'RequestKeyFrame', { lastFrameNumber }),
+    });
   }
 
   resized() {
@@ -154,6 +131,6 @@ export class VideoView {
     this.canvas.width = width;
     this.canvas.height = height;
     clearTimeout(this.resizeTimer);
-    this.resizeTimer = setTimeout(() => this.configure(), 150); // one Configure per resize gesture
+    this.resizeTimer = setTimeout(() => this.configure(), RESIZE_DEBOUNCE_MILLIS); // one Configure per gesture
   }
 }

@@ -36,12 +36,13 @@ import java.util.UUID;
  * @param bridgeId           this instance's name in Welcome frames, logs and metrics
  * @param viewerRestBaseUrl  the REST edge the viewer page talks to ({@code http://host:port}); when given, the
  *                           bridge also serves the viewer page ({@code GET /}, {@code /view}); empty serves none
+ * @param video              what a client's Configure may ask for, and how the link to a renderer is kept
  */
 public record BridgeSettings(String host, int port, String bootstrapServers, Map<String, String> kafkaOverrides,
         String schemaRegistryUrl, TokenKey tokenKey, Set<String> allowedOrigins, BridgeLimits limits,
         Duration helloTimeout, Duration heartbeatInterval, Duration heartbeatTimeout, int resumeWindowEvents,
         long resumeWindowBytes, Duration resumeWindowGrace, Duration joinWait, String bridgeId,
-        Optional<String> viewerRestBaseUrl) {
+        Optional<String> viewerRestBaseUrl, VideoLimits video) {
 
     /** Default for {@link #host()}: this machine only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -97,6 +98,9 @@ public record BridgeSettings(String host, int port, String bootstrapServers, Map
             throw new InvalidBridgeSettingsException("viewerRestBaseUrl", viewerRestBaseUrl.get(),
                     "give the REST edge as http://host:port, or none to serve no viewer page");
         }
+        if (video == null) {
+            throw new InvalidBridgeSettingsException("video", null, "give video limits, e.g. VideoLimits.defaults()");
+        }
     }
 
     /**
@@ -127,6 +131,7 @@ public record BridgeSettings(String host, int port, String bootstrapServers, Map
         builder.joinWait = joinWait;
         builder.bridgeId = bridgeId;
         builder.viewerRestBaseUrl = viewerRestBaseUrl;
+        builder.video = video;
         return builder;
     }
 
@@ -178,6 +183,7 @@ public record BridgeSettings(String host, int port, String bootstrapServers, Map
         private Duration joinWait = Duration.ofSeconds(3);
         private String bridgeId = "bridge-" + UUID.randomUUID().toString().substring(0, 8);
         private Optional<String> viewerRestBaseUrl = Optional.empty();
+        private VideoLimits video = VideoLimits.defaults();
 
         private Builder(String bootstrapServers, String schemaRegistryUrl, TokenKey tokenKey) {
             this.bootstrapServers = bootstrapServers;
@@ -259,6 +265,12 @@ public record BridgeSettings(String host, int port, String bootstrapServers, Map
             return this;
         }
 
+        /** See {@link BridgeSettings#video()}. */
+        public Builder video(VideoLimits value) {
+            video = value;
+            return this;
+        }
+
         /**
          * The settings.
          *
@@ -267,7 +279,7 @@ public record BridgeSettings(String host, int port, String bootstrapServers, Map
         public BridgeSettings build() {
             return new BridgeSettings(host, port, bootstrapServers, kafkaOverrides, schemaRegistryUrl, tokenKey,
                     allowedOrigins, limits, helloTimeout, heartbeatInterval, heartbeatTimeout, resumeWindowEvents,
-                    resumeWindowBytes, resumeWindowGrace, joinWait, bridgeId, viewerRestBaseUrl);
+                    resumeWindowBytes, resumeWindowGrace, joinWait, bridgeId, viewerRestBaseUrl, video);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.scenelog.livelink.Hello;
 import io.scenelog.livelink.Refusal;
 import io.scenelog.livelink.Welcome;
 import io.scenelog.model.SceneEvent;
+import io.scenelog.schemas.livelink.Channel;
 import io.scenelog.schemas.livelink.Direction;
 import io.scenelog.schemas.livelink.Frame;
 import io.scenelog.schemas.livelink.FrameCodec;
@@ -43,6 +44,7 @@ final class RawLivelink implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final List<Frame> frames = new CopyOnWriteArrayList<>();
+    private final List<byte[]> rawFrames = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final AtomicBoolean reading = new AtomicBoolean(true);
     private WebSocket socket;
@@ -130,6 +132,17 @@ final class RawLivelink implements AutoCloseable {
         reading.set(false);
     }
 
+    /** Reads again after {@link #pauseReading()}. */
+    void resumeReading() {
+        reading.set(true);
+        socket.request(1);
+    }
+
+    /** The bytes of every frame received so far on a channel, in order. */
+    List<byte[]> raw(Channel channel) {
+        return rawFrames.stream().filter(bytes -> (bytes[0] & 0xff) == channel.id()).toList();
+    }
+
     /** Every frame received so far, in order. */
     List<Frame> frames() {
         return List.copyOf(frames);
@@ -213,7 +226,9 @@ final class RawLivelink implements AutoCloseable {
             data.get(chunk);
             partial.writeBytes(chunk);
             if (last) {
-                frames.add(CODEC.decode(ByteBuffer.wrap(partial.toByteArray()), Direction.SERVER_TO_CLIENT));
+                byte[] whole = partial.toByteArray();
+                rawFrames.add(whole);
+                frames.add(CODEC.decode(ByteBuffer.wrap(whole), Direction.SERVER_TO_CLIENT));
                 partial.reset();
             }
             if (reading.get()) {

@@ -9,6 +9,8 @@ import io.scenelog.kafka.embedded.EmbeddedKafkaBroker;
 import io.scenelog.model.Role;
 import io.scenelog.model.SceneAction;
 import io.scenelog.model.SceneControl;
+import io.scenelog.model.SessionRecord;
+import io.scenelog.model.SessionStatus;
 import io.scenelog.schemas.registry.CachingSchemaRegistryClient;
 import io.scenelog.schemas.registry.HttpSchemaRegistryClient;
 import io.scenelog.schemas.registry.SchemaRegistryClient;
@@ -20,6 +22,7 @@ import io.scenelog.streams.auth.TokenClaims;
 import io.scenelog.streams.auth.TokenIssuer;
 import io.scenelog.streams.auth.TokenKey;
 import io.scenelog.topics.TopicProvisioner;
+import io.scenelog.topics.TopicView;
 import io.scenelog.topics.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -149,6 +152,11 @@ final class RunningPlatform {
         return new TokenIssuer(tokenKey, twoHoursAgo).issue(claims, Duration.ofHours(1));
     }
 
+    /** The platform's token key (renderers check the bridges' tokens with it). */
+    TokenKey tokenKey() {
+        return tokenKey;
+    }
+
     /** An admin token good for everything. */
     String adminToken() {
         return mint(TokenClaims.of("bridge-it-admin", Role.ADMIN), Duration.ofHours(1));
@@ -164,6 +172,33 @@ final class RunningPlatform {
         send(Topics.SCENE_CONTROL.name(), command.getSceneId().toString(),
                 Topics.SCENE_CONTROL.valueSerde(registry).serializer().serialize(Topics.SCENE_CONTROL.name(),
                         command));
+    }
+
+    /**
+     * Marks a session RUNNING on a render node with a frame endpoint, as the pipeline does when the node the session
+     * is assigned to reports SessionRunning: the session's current record, read from {@code sessions}, written back
+     * with the status, node and endpoint. (The pipeline accepts SessionRunning only from the node its placement
+     * assigned the session to, and these tests run no render node.) Call it after the session's clients joined: a
+     * later join rewrites the record from the pipeline's own state.
+     */
+    void runSession(UUID sessionId, String nodeId, String frameEndpoint) {
+        Map<String, Object> config = TopicView.readCommittedFollower(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), "bridge-it-sessions");
+        try (TopicView<SessionRecord> view = TopicView.follow(Topics.SESSIONS, config,
+                Topics.SESSIONS.valueSerde(registry).deserializer())) {
+            view.awaitCaughtUp(Duration.ofSeconds(20));
+            SessionRecord current = view.get(sessionId.toString()).orElseThrow(() -> new AssertionError(
+                    "no record of session " + sessionId + " on " + Topics.SESSIONS.name()));
+            SessionRecord running = SessionRecord.newBuilder(current).setStatus(SessionStatus.RUNNING)
+                    .setNodeId(nodeId).setFrameEndpoint(frameEndpoint).setUpdatedAt(Instant.now()).build();
+            send(Topics.SESSIONS.name(), sessionId.toString(), Topics.SESSIONS.valueSerde(registry).serializer()
+                    .serialize(Topics.SESSIONS.name(), running));
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Cannot read " + Topics.SESSIONS.name(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Produces an action straight to {@code scene-actions}, as a simulation would. */

@@ -21,6 +21,7 @@ import io.scenelog.bridge.internal.http.OpsRoutes;
 import io.scenelog.bridge.internal.query.EntityQueries;
 import io.scenelog.bridge.internal.relay.ActionRelay;
 import io.scenelog.bridge.internal.session.SessionDirectory;
+import io.scenelog.bridge.internal.video.VideoRouter;
 import io.scenelog.bridge.viewer.ViewerRoutes;
 import io.scenelog.bridge.viewer.ViewerSettings;
 import io.scenelog.schemas.livelink.FrameCodec;
@@ -146,11 +147,14 @@ public final class BridgeAssembly implements AutoCloseable {
         ExecutorService handshakes = own(pool("scenelog-bridge-handshake", HANDSHAKE_THREADS));
         ExecutorService queryWorkers = own(pool("scenelog-bridge-query", QUERY_THREADS));
         Clock clock = Clock.systemUTC();
+        VideoRouter video = own(new VideoRouter(codec, new TokenIssuer(settings.tokenKey(), clock), settings.bridgeId(),
+                settings.video(), timers, sessions::session, clock));
+        metrics.watchRenderLinks(video::linkedSessions);
         ConnectionServices services = new ConnectionServices(settings, codec,
                 new TokenVerifier(settings.tokenKey(), clock), new TokenIssuer(settings.tokenKey(), clock), sessions,
                 feed, catchUp, queries, new EntityQueries(queries, settings.limits().maxFrameBytes(),
                         Duration.ofSeconds(3)), relay, connections, timers, handshakes, queryWorkers, metrics,
-                queuedFrames, clock);
+                queuedFrames, clock, video);
         endpoint = new LivelinkEndpoint(services);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -169,6 +173,10 @@ public final class BridgeAssembly implements AutoCloseable {
         livelinkUri = URI.create("ws://" + host() + ":" + app.port() + BridgeSettings.LIVELINK_PATH);
         timers.scheduleWithFixedDelay(new SessionSweeper(connections, sessions), SWEEP_INTERVAL.toMillis(),
                 SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        // Renderers are replaced after a crash (a new frame endpoint in the sessions view): links follow within a
+        // sweep.
+        timers.scheduleWithFixedDelay(() -> refreshVideo(video), SWEEP_INTERVAL.toMillis(), SWEEP_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
         LOG.info("Livelink bridge {} listening on {} (Kafka {}, registry {}).", settings.bridgeId(), livelinkUri,
                 settings.bootstrapServers(), settings.schemaRegistryUrl());
     }
@@ -245,6 +253,15 @@ public final class BridgeAssembly implements AutoCloseable {
         }
         app.stop();
         LOG.info("Livelink bridge {} stopped.", settings.bridgeId());
+    }
+
+    private static void refreshVideo(VideoRouter video) {
+        try {
+            video.refresh();
+        } catch (RuntimeException e) {
+            // A timer task that throws is never run again: log and keep following.
+            LOG.error("Pointing the renderer links at the sessions' frame endpoints failed.", e);
+        }
     }
 
     private FeedListener feedListener() {

@@ -41,6 +41,7 @@ public final class BridgeMetrics implements AutoCloseable {
     private final Counter actionsRelayed;
     private final Counter inputEvents;
     private final Counter keyFrameRequests;
+    private final Counter videoFramesDropped;
     private final Counter undeliverableEvents;
     private final Counter logCatchUps;
     private final Counter logCatchUpRecords;
@@ -94,6 +95,9 @@ public final class BridgeMetrics implements AutoCloseable {
                 .register(registry);
         keyFrameRequests = Counter.builder("scenelog_bridge_key_frame_requests")
                 .description("Key frame requests received").register(registry);
+        videoFramesDropped = Counter.builder("scenelog_bridge_video_frames_dropped")
+                .description("Video frames a client was behind on and lost (it got a key frame later)")
+                .register(registry);
         undeliverableEvents = Counter.builder("scenelog_bridge_undeliverable_events")
                 .description("Records of scene-events or action-results skipped as unreadable (poison)")
                 .register(registry);
@@ -174,6 +178,17 @@ public final class BridgeMetrics implements AutoCloseable {
     /** A key frame was requested. */
     public void keyFrameRequested() {
         keyFrameRequests.increment();
+    }
+
+    /** A video frame was dropped for a client behind on video. */
+    public void videoFrameDropped() {
+        videoFramesDropped.increment();
+    }
+
+    /** Watches how many sessions have a link to their renderer open. */
+    public void watchRenderLinks(Supplier<Number> linked) {
+        Gauge.builder("scenelog_bridge_render_links", linked)
+                .description("Sessions linked to their renderer (one RenderLink each)").register(registry);
     }
 
     /** A record (an event, or an action result) could not be read and was skipped. */

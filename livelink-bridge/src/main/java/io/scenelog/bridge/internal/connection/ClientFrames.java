@@ -2,6 +2,7 @@ package io.scenelog.bridge.internal.connection;
 
 import io.scenelog.bridge.BridgeLimits;
 import io.scenelog.bridge.internal.query.EntityQueries;
+import io.scenelog.bridge.internal.video.VideoRouter;
 import io.scenelog.livelink.Configure;
 import io.scenelog.livelink.Control;
 import io.scenelog.livelink.DisconnectReason;
@@ -14,8 +15,8 @@ import io.scenelog.livelink.Query;
 import io.scenelog.livelink.QueryResult;
 import io.scenelog.livelink.QueryStatus;
 import io.scenelog.livelink.RequestKeyFrame;
+import io.scenelog.livelink.VideoSettings;
 import io.scenelog.livelink.VideoState;
-import io.scenelog.livelink.VideoStatus;
 import io.scenelog.model.ActionResult;
 import io.scenelog.model.ActionStatus;
 import io.scenelog.model.ReasonCode;
@@ -24,14 +25,16 @@ import io.scenelog.schemas.livelink.Frame;
 import io.scenelog.schemas.livelink.FrameException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the bridge does with each kind of frame from a welcomed client, once the frame passed the connection's
- * checks: actions are checked and produced, queries answered, heartbeats answered, video and input channels carried
- * (no renderer serves sessions yet).
+ * checks: actions are checked and produced, entity queries answered, heartbeats answered; Configure (checked against
+ * the video limits), Input, pick queries and key-frame requests go to the session's renderer through the video
+ * router. Headless clients have no video: their Configure is answered here and nothing of theirs reaches a renderer.
  */
 final class ClientFrames {
 
@@ -52,11 +55,11 @@ final class ClientFrames {
     void handle(Frame frame) {
         switch (frame.channel()) {
             case ACTION -> onAction(frame.payload(SceneAction.class));
-            case QUERY -> onQuery(frame.payload(Query.class));
+            case QUERY -> onQuery(frame);
             case HEARTBEAT -> onHeartbeat(frame.payload(Heartbeat.class));
             case CONFIGURE -> onConfigure(frame.payload(Configure.class));
-            case INPUT -> services.metrics().input(frame.payload(Input.class).getEvents().size());
-            case CONTROL -> onControl(frame.payload(Control.class));
+            case INPUT -> onInput(frame);
+            case CONTROL -> onControl(frame);
             default -> connection.protocolError("a " + frame.channel().channelName() + " frame from a client");
         }
     }
@@ -103,11 +106,11 @@ final class ClientFrames {
                 .build()));
     }
 
-    private void onQuery(Query query) {
+    private void onQuery(Frame frame) {
+        Query query = frame.payload(Query.class);
         long queryId = query.getQueryId();
         if (query.getQuery() instanceof PickQuery) {
-            connection.send(Frame.of(EntityQueries.single(queryId, QueryStatus.UNSUPPORTED, "picking needs a renderer,"
-                    + " and none serves this session yet", connection.lastEventVersion())));
+            onPick(frame, queryId);
             return;
         }
         if (!(query.getQuery() instanceof EntityStateQuery entities)) {
@@ -158,31 +161,66 @@ final class ClientFrames {
         // A PONG (or a kind newer than this bridge) needs no answer: that it arrived keeps the connection alive.
     }
 
-    private void onConfigure(Configure configure) {
+    /** A pick needs the client's rendered view: only the renderer streaming it can answer. */
+    private void onPick(Frame frame, long queryId) {
         Identity who = connection.identity();
-        VideoStatus status;
         if (who.headless()) {
-            status = videoStatus(VideoState.SUSPENDED, "a headless client gets no video");
-        } else if (configure.getVideo() == null) {
-            status = videoStatus(VideoState.SUSPENDED, "no video was asked for");
-        } else {
-            status = videoStatus(VideoState.NO_RENDERER, "no renderer serves session " + who.sessionId() + " yet");
+            connection.send(Frame.of(EntityQueries.single(queryId, QueryStatus.UNSUPPORTED, "a headless client has no"
+                    + " rendered view to pick in (picking needs a renderer streaming to the client)",
+                    connection.lastEventVersion())));
+        } else if (!services.video().forward(who.sessionId(), who.clientId(), services.codec().encode(frame))) {
+            connection.send(Frame.of(EntityQueries.single(queryId, QueryStatus.UNAVAILABLE, "no renderer streams to"
+                    + " this client now (send a Configure with video first, or wait for the session's renderer)",
+                    connection.lastEventVersion())));
         }
-        connection.send(Frame.of(Control.newBuilder().setCommand(status).build()));
     }
 
-    private void onControl(Control control) {
+    private void onConfigure(Configure configure) {
+        Identity who = connection.identity();
+        VideoSettings video = configure.getVideo();
+        if (who.headless()) {
+            sendStatus(VideoState.SUSPENDED, "a headless client gets no video");
+            return;
+        }
+        if (video == null) {
+            services.video().leave(who.sessionId(), connection);
+            sendStatus(VideoState.SUSPENDED, "no video was asked for");
+            return;
+        }
+        Optional<String> problem = VideoRouter.problem(video, services.settings().video());
+        if (problem.isPresent()) {
+            // Refused as a whole: the stream the client had (if any) goes on unchanged.
+            sendStatus(VideoState.FAILED, "the video settings were refused: " + problem.get());
+            return;
+        }
+        services.video().configure(who.sceneId(), who.sessionId(), connection,
+                services.codec().encode(Frame.of(configure)));
+    }
+
+    private void onInput(Frame frame) {
+        services.metrics().input(frame.payload(Input.class).getEvents().size());
+        Identity who = connection.identity();
+        if (!who.headless()) {
+            // Without a renderer linked, input has nobody to steer: it is counted and dropped.
+            services.video().forward(who.sessionId(), who.clientId(), services.codec().encode(frame));
+        }
+    }
+
+    private void onControl(Frame frame) {
+        Control control = frame.payload(Control.class);
         if (control.getCommand() instanceof RequestKeyFrame) {
-            // Nothing to ask until a renderer serves the session; counted so the viewer's behaviour shows.
             services.metrics().keyFrameRequested();
+            Identity who = connection.identity();
+            if (!who.headless()) {
+                services.video().forward(who.sessionId(), who.clientId(), services.codec().encode(frame));
+            }
         } else {
             connection.protocolError("a client may only send RequestKeyFrame on the control channel, not "
                     + control.getCommand().getClass().getSimpleName());
         }
     }
 
-    private static VideoStatus videoStatus(VideoState state, String message) {
-        return VideoStatus.newBuilder().setState(state).setCodec(null).setWidth(0).setHeight(0).setFramesPerSecond(0)
-                .setMessage(message).build();
+    private void sendStatus(VideoState state, String message) {
+        connection.videoStatus(state, message);
     }
 }

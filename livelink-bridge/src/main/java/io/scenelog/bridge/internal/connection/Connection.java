@@ -4,6 +4,7 @@ import io.scenelog.bridge.BridgeLimits;
 import io.scenelog.bridge.internal.feed.EventEntry;
 import io.scenelog.bridge.internal.feed.EventSink;
 import io.scenelog.bridge.internal.feed.SceneWindow;
+import io.scenelog.bridge.internal.video.VideoViewer;
 import io.scenelog.livelink.Control;
 import io.scenelog.livelink.Disconnect;
 import io.scenelog.livelink.DisconnectReason;
@@ -13,6 +14,9 @@ import io.scenelog.livelink.Hello;
 import io.scenelog.livelink.Presence;
 import io.scenelog.livelink.Refusal;
 import io.scenelog.livelink.RefusalReason;
+import io.scenelog.livelink.RequestKeyFrame;
+import io.scenelog.livelink.VideoState;
+import io.scenelog.livelink.VideoStatus;
 import io.scenelog.model.ActionResult;
 import io.scenelog.model.EntityState;
 import io.scenelog.model.SessionRecord;
@@ -37,9 +41,14 @@ import org.slf4j.LoggerFactory;
  * queue, the checks every frame goes through (rate, decoding, direction, the token and the client's standing in the
  * session), its timers and its clean-up. Frames arrive one at a time on a Jetty thread; events arrive from the feed;
  * results from the results router; the handshake runs on a handshake thread. State changes happen under the
- * connection's lock, which is never held while calling into a scene window.
+ * connection's lock, which is never held while calling into a scene window or the video router.
+ *
+ * <p>Video from the session's renderer arrives on a RenderLink's reader thread ({@link VideoViewer}). VideoFrames go
+ * through the same outbound queue as everything else but may be dropped when the client falls behind (see
+ * {@link OutboundQueue}); the connection then asks the renderer for a key frame on the client's behalf, so the
+ * client's decoder can go on, and the client stays connected. Everything else keeps the queue's rules.
  */
-public final class Connection implements EventSink {
+public final class Connection implements EventSink, VideoViewer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     private static final int MAX_HELD_FRAMES = 64;
@@ -79,7 +88,9 @@ public final class Connection implements EventSink {
         this.sessionParameter = sessionParameter;
         BridgeLimits limits = services.settings().limits();
         this.outbound = new OutboundQueue(transport, limits.outboundQueueFrames(), limits.outboundQueueBytes(),
-                services.queuedFrames(), this::socketBroken);
+                services.queuedFrames(), this::socketBroken,
+                // under this connection's lock: the router is called from another thread
+                () -> services.timers().execute(this::askKeyFrame));
         // "Far beyond" the frame rate: two seconds' worth of frames may arrive at once before the flood rule bites.
         this.frames = new TokenBucket(limits.framesPerSecond(), 2 * limits.framesPerSecond(), System.nanoTime());
         // Frames wait for the Welcome while the handshake runs, which may queue behind others for long: a count
@@ -286,6 +297,53 @@ public final class Connection implements EventSink {
         }
         if (slow) {
             tooSlow();
+        }
+    }
+
+    // ---- video from the session's renderer ----
+
+    @Override
+    public String clientId() {
+        return identity.clientId();
+    }
+
+    @Override
+    public void videoFrame(byte[] frame, boolean keyFrame) {
+        OutboundQueue.VideoOffer offer;
+        synchronized (this) {
+            if (!welcomed || state != State.OPEN) {
+                return;
+            }
+            offer = outbound.offerVideo(frame, keyFrame);
+            if (offer == OutboundQueue.VideoOffer.QUEUED) {
+                services.metrics().sent(frame);
+            }
+        }
+        if (offer != OutboundQueue.VideoOffer.QUEUED) {
+            services.metrics().videoFrameDropped();
+        }
+        if (offer == OutboundQueue.VideoOffer.DROPPED_NEEDS_KEY_FRAME) {
+            askKeyFrame();
+        }
+    }
+
+    @Override
+    public void relay(byte[] frame) {
+        sendEncoded(frame);
+    }
+
+    @Override
+    public void videoStatus(VideoState videoState, String message) {
+        send(Frame.of(Control.newBuilder().setCommand(VideoStatus.newBuilder().setState(videoState).setCodec(null)
+                .setWidth(0).setHeight(0).setFramesPerSecond(0).setMessage(message).build()).build()));
+    }
+
+    /** The client lost video frames: the renderer is asked for a key frame, as the client itself would. */
+    private void askKeyFrame() {
+        Identity who = identity;
+        if (who != null && !ending()) {
+            services.video().forward(who.sessionId(), who.clientId(), encode(Frame.of(Control.newBuilder()
+                    .setCommand(new RequestKeyFrame(null)).build())));
         }
     }
 
@@ -604,6 +662,9 @@ public final class Connection implements EventSink {
         }
         if (held != null) {
             held.release(this);
+        }
+        if (wasWelcomed && !who.headless()) {
+            services.video().leave(who.sessionId(), this);
         }
         if (wasWelcomed && !services.connections().hasOther(this)) {
             presence.delete(who);

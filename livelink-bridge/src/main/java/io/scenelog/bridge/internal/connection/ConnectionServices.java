@@ -7,6 +7,7 @@ import io.scenelog.bridge.internal.feed.SceneFeed;
 import io.scenelog.bridge.internal.query.EntityQueries;
 import io.scenelog.bridge.internal.relay.ActionRelay;
 import io.scenelog.bridge.internal.session.SessionDirectory;
+import io.scenelog.bridge.internal.video.VideoRouter;
 import io.scenelog.schemas.livelink.FrameCodec;
 import io.scenelog.streams.auth.TokenIssuer;
 import io.scenelog.streams.auth.TokenVerifier;
@@ -37,10 +38,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param metrics       the bridge's metrics
  * @param queuedFrames  frames waiting in all outbound queues
  * @param clock         the wall clock of frames' timestamps
+ * @param video         routes video, input, picks and key-frame requests to the sessions' renderers
  */
 public record ConnectionServices(BridgeSettings settings, FrameCodec codec, TokenVerifier verifier,
         TokenIssuer issuer, SessionDirectory sessions, SceneFeed feed, LogCatchUp catchUp, SceneStateQueries queries,
         EntityQueries entityQueries, ActionRelay relay, ConnectionRegistry connections,
         ScheduledExecutorService timers, ExecutorService handshakes, ExecutorService queryWorkers,
-        BridgeMetrics metrics, AtomicLong queuedFrames, Clock clock) {
+        BridgeMetrics metrics, AtomicLong queuedFrames, Clock clock, VideoRouter video) {
 }

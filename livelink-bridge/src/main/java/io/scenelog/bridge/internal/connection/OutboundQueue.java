@@ -18,6 +18,15 @@ import java.util.function.Consumer;
  * being slow). A frame that does not fit makes the queuing thread hand the socket what it has room for, as it did
  * for every frame before; if it still does not fit, it is refused: the client is too slow, and the caller
  * disconnects it.
+ *
+ * <p>Video frames ({@link #offerVideo}) are the exception: a client that falls behind on video loses video, not its
+ * connection. A video frame is only queued while the queue is less than half full (frames and bytes, counting every
+ * frame not yet confirmed) and fewer than {@value #VIDEO_BACKLOG_FRAMES} video frames wait, so video can never take
+ * the room events, results and presence need, nor pile up seconds of latency; otherwise it is dropped. An event that
+ * does not fit first evicts the video frames still waiting (not those handed to the socket). Once a video frame is
+ * lost, the frames after it cannot be decoded, so every video frame up to the next key frame is dropped too, and the
+ * caller is told (once per loss) to ask the renderer for a key frame. Events follow the rules above unchanged: a
+ * client that does not read even them is disconnected (SLOW_CONSUMER) as before.
  */
 final class OutboundQueue {
 
@@ -27,6 +36,22 @@ final class OutboundQueue {
     static final long MAX_IN_FLIGHT_BYTES = 256 * 1024;
     /** Frames one drain hands over before it lets other connections' drains run. */
     private static final int FRAMES_PER_DRAIN = 4 * MAX_IN_FLIGHT_FRAMES;
+    /** Video frames not yet confirmed, at most: about a second of video. */
+    static final int VIDEO_BACKLOG_FRAMES = 30;
+
+    /** What became of a video frame. */
+    enum VideoOffer {
+        /** Queued for the client. */
+        QUEUED,
+        /** Dropped; a key frame was asked for already (or the queue is finished). */
+        DROPPED,
+        /** Dropped, and the client's stream needs a key frame: ask the renderer for one. */
+        DROPPED_NEEDS_KEY_FRAME
+    }
+
+    /** A frame waiting or in flight, and whether it is video (which may be dropped). */
+    private record Entry(byte[] bytes, boolean video) {
+    }
 
     private final Transport transport;
     private final Executor writer;
@@ -36,12 +61,17 @@ final class OutboundQueue {
     private final long slackBytes;
     private final AtomicLong queuedEverywhere;
     private final Consumer<Throwable> onBroken;
-    private final ArrayDeque<byte[]> waiting = new ArrayDeque<>();
+    private final Runnable onVideoLost;
+    private final ArrayDeque<Entry> waiting = new ArrayDeque<>();
     /** Frames and bytes not yet confirmed: waiting, or handed to the socket. */
     private int frames;
     private long bytes;
     private int inFlightFrames;
     private long inFlightBytes;
+    /** Video frames not yet confirmed. */
+    private int videoFrames;
+    /** A video frame was lost: those before the next key frame are useless to the client. */
+    private boolean skippingVideo;
     /** A drain task is queued or running. */
     private boolean scheduled;
     /** A thread is handing a run to the socket (the drain, or a queuing thread that found the queue full). */
@@ -53,15 +83,29 @@ final class OutboundQueue {
     /**
      * @param queuedEverywhere the bridge-wide count of frames not yet written (a gauge), kept up to date
      * @param onBroken         told once when a send fails: the socket is gone
+     * @param onVideoLost      told when waiting video frames were evicted for an event (under the caller's locks:
+     *                         it must only hand the work on); the stream needs a key frame
      */
     OutboundQueue(Transport transport, int maxFrames, long maxBytes, AtomicLong queuedEverywhere,
+            Consumer<Throwable> onBroken, Runnable onVideoLost) {
+        this(transport, maxFrames, maxBytes, 1, MAX_IN_FLIGHT_BYTES, queuedEverywhere, onBroken, onVideoLost);
+    }
+
+    /** Without video (tests). */
+    OutboundQueue(Transport transport, int maxFrames, long maxBytes, AtomicLong queuedEverywhere,
             Consumer<Throwable> onBroken) {
-        this(transport, maxFrames, maxBytes, 1, MAX_IN_FLIGHT_BYTES, queuedEverywhere, onBroken);
+        this(transport, maxFrames, maxBytes, queuedEverywhere, onBroken, () -> { });
     }
 
     /** With another slack beyond the bounds than the bridge's (tests). */
     OutboundQueue(Transport transport, int maxFrames, long maxBytes, int slackFrames, long slackBytes,
             AtomicLong queuedEverywhere, Consumer<Throwable> onBroken) {
+        this(transport, maxFrames, maxBytes, slackFrames, slackBytes, queuedEverywhere, onBroken, () -> { });
+    }
+
+    /** With another slack, and told of lost video (tests; the bridge's constructor delegates here). */
+    OutboundQueue(Transport transport, int maxFrames, long maxBytes, int slackFrames, long slackBytes,
+            AtomicLong queuedEverywhere, Consumer<Throwable> onBroken, Runnable onVideoLost) {
         this.transport = transport;
         this.writer = transport.writer();
         this.maxFrames = maxFrames;
@@ -70,6 +114,7 @@ final class OutboundQueue {
         this.slackBytes = slackBytes;
         this.queuedEverywhere = queuedEverywhere;
         this.onBroken = onBroken;
+        this.onVideoLost = onVideoLost;
     }
 
     /**
@@ -79,27 +124,67 @@ final class OutboundQueue {
      * @return false when the frame would overflow the bounds (nothing was queued), or the queue is finished
      */
     boolean offer(byte[] frame) {
-        while (true) {
-            synchronized (this) {
-                if (finished || broken) {
+        boolean videoLost = false;
+        try {
+            while (true) {
+                synchronized (this) {
+                    if (finished || broken) {
+                        return false;
+                    }
+                    if (!fits(frame) && dropWaitingVideo()) {
+                        videoLost = true;
+                    }
+                    if (fits(frame)) {
+                        add(new Entry(frame, false));
+                        if (!startDrain()) {
+                            return true;
+                        }
+                        break;
+                    }
+                }
+                // The frames wait for the writer thread, not necessarily for the client: hand what the socket takes
+                // from here, as the queue did before it had a writer. Only when the socket took nothing is it too
+                // slow.
+                if (!sendHere()) {
                     return false;
                 }
-                if (fits(frame)) {
-                    add(frame);
-                    if (!startDrain()) {
-                        return true;
-                    }
-                    break;
-                }
             }
-            // The frames wait for the writer thread, not necessarily for the client: hand what the socket takes
-            // from here, as the queue did before it had a writer. Only when the socket took nothing is it too slow.
-            if (!sendHere()) {
-                return false;
+            scheduleDrain();
+            return true;
+        } finally {
+            if (videoLost) {
+                onVideoLost.run();
+            }
+        }
+    }
+
+    /**
+     * Queues a video frame if video has room (see the class comment), else drops it.
+     *
+     * @param keyFrame whether the frame starts a new run of decodable frames
+     */
+    VideoOffer offerVideo(byte[] frame, boolean keyFrame) {
+        synchronized (this) {
+            if (finished || broken) {
+                return VideoOffer.DROPPED;
+            }
+            if (skippingVideo && !keyFrame) {
+                return VideoOffer.DROPPED;
+            }
+            if (!videoFits(frame)) {
+                // The first loss, or a lost key frame: the client needs another key frame to decode on.
+                boolean ask = !skippingVideo || keyFrame;
+                skippingVideo = true;
+                return ask ? VideoOffer.DROPPED_NEEDS_KEY_FRAME : VideoOffer.DROPPED;
+            }
+            skippingVideo = false;
+            add(new Entry(frame, true));
+            if (!startDrain()) {
+                return VideoOffer.QUEUED;
             }
         }
         scheduleDrain();
-        return true;
+        return VideoOffer.QUEUED;
     }
 
     /**
@@ -123,7 +208,7 @@ final class OutboundQueue {
                 runAfterLast();
                 return;
             }
-            add(last);
+            add(new Entry(last, false));
             if (!startDrain()) {
                 return;
             }
@@ -151,20 +236,56 @@ final class OutboundQueue {
         return frames + 1 <= maxFrames + slackFrames && bytes + frame.length <= maxBytes + slackBytes;
     }
 
-    private void add(byte[] frame) {
-        waiting.addLast(frame);
+    /** Whether a video frame may be queued: the queue is less than half full and video is not far behind. */
+    private boolean videoFits(byte[] frame) {
+        return videoFrames < VIDEO_BACKLOG_FRAMES && frames + 1 <= maxFrames / 2
+                && bytes + frame.length <= maxBytes / 2;
+    }
+
+    private void add(Entry entry) {
+        waiting.addLast(entry);
         frames++;
-        bytes += frame.length;
+        bytes += entry.bytes().length;
+        if (entry.video()) {
+            videoFrames++;
+        }
         queuedEverywhere.incrementAndGet();
     }
 
     private void dropWaiting() {
-        for (byte[] frame : waiting) {
-            bytes -= frame.length;
+        for (Entry entry : waiting) {
+            forget(entry);
         }
-        frames -= waiting.size();
-        queuedEverywhere.addAndGet(-waiting.size());
         waiting.clear();
+    }
+
+    /**
+     * Drops the video frames still waiting (not those handed to the socket), to make room for an event.
+     *
+     * @return whether any was dropped (the client's stream then needs a key frame)
+     */
+    private boolean dropWaitingVideo() {
+        boolean dropped = waiting.removeIf(entry -> {
+            if (entry.video()) {
+                forget(entry);
+                return true;
+            }
+            return false;
+        });
+        if (dropped) {
+            skippingVideo = true;
+        }
+        return dropped;
+    }
+
+    /** A frame stops counting (dropped, or its send completed); under the lock. */
+    private void forget(Entry entry) {
+        frames--;
+        bytes -= entry.bytes().length;
+        if (entry.video()) {
+            videoFrames--;
+        }
+        queuedEverywhere.decrementAndGet();
     }
 
     /** Whether a drain must be scheduled now (and marks it scheduled); under the lock. */
@@ -179,7 +300,7 @@ final class OutboundQueue {
     private boolean roomInFlight() {
         return inFlightFrames == 0
                 || inFlightFrames < MAX_IN_FLIGHT_FRAMES
-                        && inFlightBytes + waiting.peekFirst().length <= MAX_IN_FLIGHT_BYTES;
+                        && inFlightBytes + waiting.peekFirst().bytes().length <= MAX_IN_FLIGHT_BYTES;
     }
 
     private void scheduleDrain() {
@@ -195,7 +316,7 @@ final class OutboundQueue {
     private void drain() {
         int handed = 0;
         while (true) {
-            List<byte[]> run;
+            List<Entry> run;
             synchronized (this) {
                 run = sending ? List.of() : takeRun();
                 if (run.isEmpty()) {
@@ -227,7 +348,7 @@ final class OutboundQueue {
      * @return whether anything was handed over
      */
     private boolean sendHere() {
-        List<byte[]> run;
+        List<Entry> run;
         synchronized (this) {
             if (sending) {
                 return false;
@@ -250,20 +371,20 @@ final class OutboundQueue {
         return true;
     }
 
-    private void send(List<byte[]> run) {
+    private void send(List<Entry> run) {
         for (int i = 0; i < run.size(); i++) {
             // All but the last may be held by the socket to go out with the last in one write.
-            transport.send(run.get(i), i < run.size() - 1, new Completion(run.get(i).length));
+            transport.send(run.get(i).bytes(), i < run.size() - 1, new Completion(run.get(i)));
         }
     }
 
     /** The frames to hand over next, moved in flight; under the lock. */
-    private List<byte[]> takeRun() {
-        List<byte[]> run = new ArrayList<>();
+    private List<Entry> takeRun() {
+        List<Entry> run = new ArrayList<>();
         while (!broken && !waiting.isEmpty() && roomInFlight()) {
-            byte[] next = waiting.pollFirst();
+            Entry next = waiting.pollFirst();
             inFlightFrames++;
-            inFlightBytes += next.length;
+            inFlightBytes += next.bytes().length;
             run.add(next);
         }
         return run;
@@ -287,10 +408,10 @@ final class OutboundQueue {
 
     /** One send's outcome: the frame stops counting, and room in flight may let the next run go. */
     private final class Completion implements Transport.SendCallback {
-        private final int length;
+        private final Entry entry;
 
-        Completion(int length) {
-            this.length = length;
+        Completion(Entry entry) {
+            this.entry = entry;
         }
 
         @Override
@@ -327,10 +448,8 @@ final class OutboundQueue {
 
         private void confirmed() {
             inFlightFrames--;
-            inFlightBytes -= length;
-            frames--;
-            bytes -= length;
-            queuedEverywhere.decrementAndGet();
+            inFlightBytes -= entry.bytes().length;
+            forget(entry);
         }
     }
 }

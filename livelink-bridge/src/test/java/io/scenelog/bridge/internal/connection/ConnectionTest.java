@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenelog.bridge.BridgeLimits;
 import io.scenelog.bridge.BridgeSettings;
+import io.scenelog.bridge.VideoLimits;
+import io.scenelog.bridge.internal.video.VideoRouter;
 import io.scenelog.bridge.internal.BridgeMetrics;
 import io.scenelog.livelink.Hello;
 import io.scenelog.livelink.Refusal;
@@ -95,7 +97,9 @@ class ConnectionTest {
         ConnectionServices services = new ConnectionServices(settings, codec,
                 new TokenVerifier(key, Clock.systemUTC()), new TokenIssuer(key, Clock.systemUTC()), null, null, null,
                 null, null, null, new ConnectionRegistry(), timers, handshakes, null,
-                new BridgeMetrics(() -> 0, () -> 0, () -> 0), new AtomicLong(), Clock.systemUTC());
+                new BridgeMetrics(() -> 0, () -> 0, () -> 0), new AtomicLong(), Clock.systemUTC(),
+                new VideoRouter(codec, new TokenIssuer(key, Clock.systemUTC()), "test", VideoLimits.defaults(),
+                        timers, session -> Optional.empty(), Clock.systemUTC()));
         return new Connection(services, transport, Optional.empty());
     }
 

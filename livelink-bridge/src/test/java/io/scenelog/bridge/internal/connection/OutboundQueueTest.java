@@ -172,6 +172,69 @@ class OutboundQueueTest {
     }
 
     /** Runs tasks when told. */
+    @Test
+    void shouldDropVideoBeyondHalfTheQueueUntilTheNextKeyFrameAskingForOneOnce() {
+        // given: room for 20 frames; nothing is written (the client does not read)
+        ManualTransport transport = new ManualTransport(false);
+        OutboundQueue queue = new OutboundQueue(transport, 20, 100_000, new AtomicLong(), e -> { }, () -> { });
+        for (int i = 0; i < 10; i++) {
+            assertThat(queue.offerVideo(new byte[] {5, (byte) i}, i == 0)).isEqualTo(OutboundQueue.VideoOffer.QUEUED);
+        }
+
+        // when: video beyond half the queue
+        OutboundQueue.VideoOffer firstLost = queue.offerVideo(new byte[] {5, 10}, false);
+        OutboundQueue.VideoOffer nextLost = queue.offerVideo(new byte[] {5, 11}, false);
+        transport.writer.runAll();
+        transport.completeAll();
+        OutboundQueue.VideoOffer deltaAfterRoom = queue.offerVideo(new byte[] {5, 12}, false);
+        OutboundQueue.VideoOffer keyAfterRoom = queue.offerVideo(new byte[] {5, 13}, true);
+
+        // then: one key-frame request for the loss, nothing decodable is lost in between, the key frame restarts
+        assertThat(firstLost).isEqualTo(OutboundQueue.VideoOffer.DROPPED_NEEDS_KEY_FRAME);
+        assertThat(nextLost).isEqualTo(OutboundQueue.VideoOffer.DROPPED);
+        assertThat(deltaAfterRoom).isEqualTo(OutboundQueue.VideoOffer.DROPPED);
+        assertThat(keyAfterRoom).isEqualTo(OutboundQueue.VideoOffer.QUEUED);
+        // events still have the other half
+        for (int i = 0; i < 10; i++) {
+            assertThat(queue.offer(new byte[] {8, (byte) i})).isTrue();
+        }
+    }
+
+    @Test
+    void shouldEvictWaitingVideoForAnEventAndSkipVideoUntilAKeyFrame() {
+        // given: a queue of 20 frames holding 4 video frames (one handed to the socket) and 16 events
+        ManualTransport transport = new ManualTransport(false);
+        List<String> lost = new ArrayList<>();
+        OutboundQueue queue = new OutboundQueue(transport, 20, 100_000, 0, 0, new AtomicLong(), e -> { },
+                () -> lost.add("lost"));
+        queue.offerVideo(new byte[] {5, 0}, true);
+        transport.writer.runAll();
+        for (int i = 1; i < 4; i++) {
+            queue.offerVideo(new byte[] {5, (byte) i}, false);
+        }
+        for (int i = 0; i < 16; i++) {
+            assertThat(queue.offer(new byte[] {8, (byte) i})).isTrue();
+        }
+
+        // when: one more event than fits
+        boolean queued = queue.offer(new byte[] {8, 16});
+
+        // then: the waiting video made room, the loss was reported, and video waits for a key frame
+        assertThat(queued).isTrue();
+        assertThat(lost).hasSize(1);
+        assertThat(queue.size()).isEqualTo(18);
+        assertThat(queue.offerVideo(new byte[] {5, 4}, false)).isEqualTo(OutboundQueue.VideoOffer.DROPPED);
+        transport.completeAll();
+        transport.writer.runAll();
+        transport.completeAll();
+        transport.writer.runAll();
+        transport.completeAll();
+        assertThat(queue.offerVideo(new byte[] {5, 5}, true)).isEqualTo(OutboundQueue.VideoOffer.QUEUED);
+        transport.writer.runAll();
+        assertThat(transport.sent).filteredOn(bytes -> bytes[0] == 5).extracting(bytes -> (int) bytes[1])
+                .containsExactly(0, 5);
+    }
+
     private static final class ManualExecutor implements Executor {
         final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
 
