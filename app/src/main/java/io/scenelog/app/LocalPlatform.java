@@ -1,6 +1,7 @@
 package io.scenelog.app;
 
 import io.scenelog.app.contract.ContractSchemas;
+import io.scenelog.app.demo.DemoScene;
 import io.scenelog.app.kafka.ClientConfigs;
 import io.scenelog.app.streams.StaticMembership;
 import io.scenelog.app.streams.StreamsSummary;
@@ -14,6 +15,8 @@ import io.scenelog.edge.api.RestApi;
 import io.scenelog.kafka.embedded.BrokerProcess;
 import io.scenelog.kafka.embedded.BrokerProcessOptions;
 import io.scenelog.kafka.embedded.BrokerSettings;
+import io.scenelog.renderer.node.RenderNode;
+import io.scenelog.renderer.node.RenderNodeSettings;
 import io.scenelog.streams.PlatformStreams;
 import io.scenelog.streams.StreamsSettings;
 import io.scenelog.topics.TopicProvisioner;
@@ -25,6 +28,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -46,6 +50,10 @@ final class LocalPlatform implements AutoCloseable {
     private static final String LOCAL_INSTANCE_ID = "scenelog-up";
     /** The name of the one bridge of {@code up}. */
     private static final String LOCAL_BRIDGE_ID = "bridge-up";
+    /** The name of the one render node of {@code up}. */
+    private static final String LOCAL_NODE_ID = "render-up";
+    /** The asset cache of the one render node of {@code up}. */
+    private static final long LOCAL_CACHE_MAX_BYTES = 1L << 30;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private BrokerProcess broker;
@@ -55,7 +63,10 @@ final class LocalPlatform implements AutoCloseable {
     private StreamsSettings streamsSettings;
     private PlatformStreams streams;
     private LivelinkBridge bridge;
+    private Optional<RenderNode> renderNode = Optional.empty();
+    private int renderCapacity;
     private Optional<String> firstAdminKey = Optional.empty();
+    private UUID demoScene;
 
     private LocalPlatform() {
     }
@@ -121,7 +132,23 @@ final class LocalPlatform implements AutoCloseable {
                 .bridgeId(LOCAL_BRIDGE_ID)
                 .viewer(apiUrl())
                 .build(), streams.queries()));
+        renderCapacity = settings.renderCapacity();
+        if (renderCapacity > 0) {
+            // Renderers are processes of their own: they reach the pipeline's state queries over HTTP, like a
+            // render node of a cluster does.
+            String queries = streams.applicationServer().orElseThrow(() -> new IllegalStateException(
+                    "platform-streams has no application server, which the render node's renderers need"));
+            renderNode = Optional.of(remember(RenderNode.start(RenderNodeSettings.builder(LOCAL_NODE_ID,
+                            broker.bootstrapServers(), registryUrl(), tokenKey.key(), settings.renderNodeDirectory())
+                    .capacity(renderCapacity)
+                    .hosts(hostForUrl(settings.host()), settings.host())
+                    .cache(settings.renderNodeDirectory().resolve("cache"), LOCAL_CACHE_MAX_BYTES)
+                    .assetBaseUrl(registryUrl())
+                    .streamsQueryEndpoints(List.of(queries))
+                    .build())));
+        }
         firstAdminKey = api.createFirstAdminKey();
+        demoScene = DemoScene.ensure(edge.baseUri(), tokenKey.key());
     }
 
     private static String hostForUrl(String host) {
@@ -143,6 +170,17 @@ final class LocalPlatform implements AutoCloseable {
     /** The viewer page's start page on the bridge. */
     String viewerUrl() {
         return bridge.baseUri().toString();
+    }
+
+    /** The render node in a line: its capacity, or why there is none. */
+    String renderNodeSummary() {
+        return renderNode.map(node -> node.nodeId() + ", " + renderCapacity + " sessions at once (one Vulkan renderer "
+                + "process each)").orElse("none (--render-capacity 0): sessions wait and viewers see no video");
+    }
+
+    /** The viewer page's link to the demo scene (find-or-start a session of it). */
+    String demoSceneUrl() {
+        return bridge.baseUri().resolve("view?scene=" + demoScene).toString();
     }
 
     String livelinkUrl() {

@@ -61,14 +61,18 @@ final class UpCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private long commitIntervalMs;
 
+    @Option(names = "--render-capacity", paramLabel = "N", defaultValue = "2",
+            description = "Sessions the local render node renders at once, one renderer process each; 0 starts no "
+                    + "render node (default: ${DEFAULT-VALUE}).")
+    private int renderCapacity;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         UpSettings settings = new UpSettings(dataDirectory, host, kafkaPort, controllerPort, httpPort, bridgePort,
-                brokerHeap,
-                Duration.ofMillis(commitIntervalMs));
+                brokerHeap, Duration.ofMillis(commitIntervalMs), renderCapacity);
         LocalPlatform platform = LocalPlatform.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
@@ -101,7 +105,9 @@ final class UpCommand implements Callable<Integer> {
             out.println("                    curl -X POST -H 'X-Api-Key: <key>' " + platform.apiUrl() + "tokens)");
         });
         out.println("  Viewer:           " + platform.viewerUrl() + " (open it, paste the admin API key)");
+        out.println("  Demo scene:       " + platform.demoSceneUrl());
         out.println("  Livelink:         " + platform.livelinkUrl());
+        out.println("  Render node:      " + platform.renderNodeSummary());
         out.println("  Kafka bootstrap:  " + platform.bootstrapServers());
         out.println("  Schema registry:  " + platform.registryUrl());
         out.println(platform.streamsSummary());

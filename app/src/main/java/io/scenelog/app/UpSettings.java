@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param bridgePort     the Livelink bridge's HTTP port (WebSockets and the viewer page)
  * @param brokerHeap     the broker JVM's heap cap, e.g. {@code 512m}
  * @param commitInterval how often platform-streams commits (committed events become visible then)
+ * @param renderCapacity how many sessions the one render node renders at once (one renderer process each); 0 starts
+ *                       no render node (sessions then wait, and viewers see no video)
  */
 record UpSettings(Path dataDirectory, String host, int kafkaPort, int controllerPort, int httpPort, int bridgePort,
-        String brokerHeap, Duration commitInterval) {
+        String brokerHeap, Duration commitInterval, int renderCapacity) {
 
     UpSettings {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -45,6 +47,10 @@ record UpSettings(Path dataDirectory, String host, int kafkaPort, int controller
         if (commitInterval == null || commitInterval.toMillis() < 1) {
             throw new IllegalArgumentException("--commit-interval-ms must be at least 1, e.g. 20");
         }
+        if (renderCapacity < 0 || renderCapacity > 64) {
+            throw new IllegalArgumentException("--render-capacity " + renderCapacity + " is out of range: give 0 "
+                    + "(no render node) to 64 sessions");
+        }
     }
 
     /** Where the broker keeps its log. */
@@ -60,6 +66,11 @@ record UpSettings(Path dataDirectory, String host, int kafkaPort, int controller
     /** Where uploaded asset blobs live, content-addressed. */
     Path blobDirectory() {
         return dataDirectory.resolve("blobs");
+    }
+
+    /** The render node's own files; its asset cache lives in {@code cache/} below. */
+    Path renderNodeDirectory() {
+        return dataDirectory.resolve("render-node");
     }
 
     /** The platform's token key: generated on the first start, reused after (tokens stay valid). */

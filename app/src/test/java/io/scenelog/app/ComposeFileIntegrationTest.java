@@ -84,6 +84,19 @@ class ComposeFileIntegrationTest {
                 .contains("published: 8082", "published: 8083");
     }
 
+    @Test
+    void shouldRunTwoRenderNodesThatBridgesReachByTheirHostNames() throws Exception {
+        // when
+        List<String> services = dockerCompose("config", "--services").output().lines().toList();
+        String resolved = dockerCompose("config").output();
+
+        // then: each node announces a distinct id and an address the bridges resolve, bootstraps renderers from
+        // the streams' query endpoints and fetches assets from the edge
+        assertThat(services).contains("render-node-1", "render-node-2");
+        assertThat(resolved).contains("- render-node").contains("--node-id", "render-node-1", "render-node-2")
+                .contains("--host", "--bind-host", "0.0.0.0", "--rest-url");
+    }
+
     private record Result(int exitCode, String output) {
     }
 
