@@ -16,9 +16,9 @@ import picocli.CommandLine.Command;
         versionProvider = ScenelogVersion.class,
         description = "Real-time collaborative 3D scenes rendered in the cloud, built around a Kafka commit log.",
         subcommands = {UpCommand.class, StreamsCommand.class, EdgeCommand.class, BridgeCommand.class,
-            RegistryCommand.class,
+            RenderNodeCommand.class, RegistryCommand.class,
             TopicsCommand.class,
-            SimulateCommand.class, TailCommand.class, BenchCommand.class})
+            SimulateCommand.class, TailCommand.class, BenchCommand.class, io.scenelog.app.cache.CacheCommand.class})
 public final class ScenelogMain implements Runnable {
 
     @CommandLine.Spec

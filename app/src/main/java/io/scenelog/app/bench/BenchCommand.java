@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Groups the benchmarks; each subcommand measures one part of the platform against a peer. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that report ratios against a peer measured in the same run.",
-        subcommands = {CommitBenchCommand.class, RestBenchCommand.class, FanoutBenchCommand.class})
+        subcommands = {CommitBenchCommand.class, RestBenchCommand.class, FanoutBenchCommand.class,
+            io.scenelog.app.bench.cache.CacheBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
