@@ -4,6 +4,8 @@ import io.scenelog.model.NodeState;
 import io.scenelog.model.SessionRecord;
 import io.scenelog.renderer.node.internal.ControlChannel;
 import io.scenelog.renderer.node.internal.Heartbeats;
+import io.scenelog.renderer.node.internal.NodeAssets;
+import io.scenelog.renderer.node.internal.NodeDevice;
 import io.scenelog.renderer.node.internal.RendererCommand;
 import io.scenelog.renderer.node.internal.SessionSupervisor;
 import io.scenelog.renderer.node.internal.TokenKeyFile;
@@ -39,8 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class RenderNode implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RenderNode.class);
-    /** What a node reports as its device until the renderer modules can say which Vulkan device they use. */
-    private static final String UNKNOWN_DEVICE = "unknown";
 
     private final RenderNodeSettings settings;
     private final TopicView<SessionRecord> sessions;
@@ -82,10 +82,10 @@ public final class RenderNode implements AutoCloseable {
                 TokenKeyFile.write(settings.workDirectory(), settings.tokenKey()));
         TopicView<SessionRecord> view = TopicView.follow(Topics.SESSIONS, base,
                 Topics.SESSIONS.valueSerde(registry).deserializer());
-        Heartbeats heartbeats = new Heartbeats(settings, UNKNOWN_DEVICE, producer, registry);
+        Heartbeats heartbeats = new Heartbeats(settings, NodeDevice.describe(), producer, registry);
         ControlChannel control = new ControlChannel(settings.nodeId(), settings.tokenKey(), producer, registry);
         RenderNode node = new RenderNode(settings, view, heartbeats, control,
-                new SessionSupervisor(settings, command, control));
+                new SessionSupervisor(settings, command, control, NodeAssets.open(settings)));
         node.schedule();
         LOG.info("Render node '{}' started: capacity {}, host {}, renderer {}.", settings.nodeId(),
                 settings.capacity(), settings.host(), settings.rendererMainClass());

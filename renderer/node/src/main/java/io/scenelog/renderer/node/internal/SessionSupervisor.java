@@ -38,6 +38,7 @@ public final class SessionSupervisor {
     private final RenderNodeSettings settings;
     private final RendererCommand command;
     private final ControlChannel control;
+    private final NodeAssets assets;
     private final Map<UUID, Hosted> hosted = new HashMap<>();
     private final Map<UUID, Report> reported = new HashMap<>();
     private final Map<UUID, Instant> idleSince = new HashMap<>();
@@ -58,10 +59,12 @@ public final class SessionSupervisor {
     private record Report(long updatedAt, Instant at) {
     }
 
-    public SessionSupervisor(RenderNodeSettings settings, RendererCommand command, ControlChannel control) {
+    public SessionSupervisor(RenderNodeSettings settings, RendererCommand command, ControlChannel control,
+            NodeAssets assets) {
         this.settings = settings;
         this.command = command;
         this.control = control;
+        this.assets = assets;
     }
 
     /** The sessions this node hosts now (starting or serving). */
@@ -109,12 +112,14 @@ public final class SessionSupervisor {
             }
         }
         hosted.clear();
+        assets.close();
     }
 
     /** Kills every renderer at once and tells nobody: the node vanishes as if its machine died. */
     public void killAll() {
         hosted.values().forEach(h -> h.process.kill());
         hosted.clear();
+        assets.close();
     }
 
     private void check(UUID sessionId, SessionRecord session, Instant now) {
@@ -156,6 +161,8 @@ public final class SessionSupervisor {
             return;
         }
         try {
+            // the renderer's JVM and Vulkan take seconds to start: fetch the scene's assets meanwhile
+            assets.warmUp(session.getSceneId(), sessionId);
             RendererProcess process = RendererProcess.start(sessionId, command.forSession(session));
             hosted.put(sessionId, new Hosted(process, now));
             LOG.info("Started the renderer of session {} of scene {} on node '{}' (pid {}).", sessionId,
