@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that report ratios against a peer measured in the same run.",
         subcommands = {CommitBenchCommand.class, RestBenchCommand.class, FanoutBenchCommand.class,
-            io.scenelog.app.bench.cache.CacheBenchCommand.class})
+            io.scenelog.app.bench.cache.CacheBenchCommand.class,
+            io.scenelog.app.bench.frames.FramesBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
