@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The launcher jar ({@code target/scenelog.jar}) run as a child process, the way an operator runs a role, with its
@@ -81,6 +84,36 @@ public final class JarProcess implements AutoCloseable {
                     + String.join("\n", output()));
         }
         return process.exitValue();
+    }
+
+    /** The rest of the first printed line that starts with {@code label} (e.g. "REST API:"), trimmed. */
+    public Optional<String> value(String label) {
+        return output().stream().map(String::trim).filter(line -> line.startsWith(label))
+                .map(line -> line.substring(label.length()).trim()).findFirst();
+    }
+
+    /** Its child processes and theirs (e.g. a render node's renderers, the broker of {@code up}) alive now. */
+    public List<ProcessHandle> descendants() {
+        return process.descendants().filter(ProcessHandle::isAlive).toList();
+    }
+
+    /**
+     * Kills it and every process it started (SIGKILL), as a machine that dies takes them all, and waits until they
+     * are gone. The children are listed first: once their parent is gone they would no longer be found.
+     */
+    public void killWithDescendants() throws InterruptedException {
+        List<ProcessHandle> children = descendants();
+        kill();
+        for (ProcessHandle child : children) {
+            child.destroyForcibly();
+        }
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new AssertionError("Process " + child.pid() + " started by the launcher did not die", e);
+            }
+        }
     }
 
     /** Every line it printed so far. */
