@@ -9,7 +9,6 @@ import io.scenelog.bridge.LivelinkBridge;
 import io.scenelog.streams.query.RemoteSceneStateQueries;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,10 +36,8 @@ final class BridgeCommand implements Callable<Integer> {
     @Mixin
     private KafkaOptions kafka;
 
-    @Option(names = "--registry-url", paramLabel = "URL", defaultValue = "${env:SCENELOG_REGISTRY_URL:-"
-            + "http://127.0.0.1:8080}",
-            description = "The schema registry (the edge) (env SCENELOG_REGISTRY_URL; default: ${DEFAULT-VALUE}).")
-    private String registryUrl;
+    @Mixin
+    private PlatformRoleOptions platform;
 
     @Option(names = "--host", defaultValue = "${env:SCENELOG_BRIDGE_HOST:-127.0.0.1}",
             description = "Interface to listen on (env SCENELOG_BRIDGE_HOST; default: ${DEFAULT-VALUE}).")
@@ -49,18 +46,6 @@ final class BridgeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "${env:SCENELOG_BRIDGE_PORT:-8082}",
             description = "HTTP/WebSocket port (env SCENELOG_BRIDGE_PORT; default: ${DEFAULT-VALUE}).")
     private int port;
-
-    @Option(names = "--token-key-file", paramLabel = "FILE", required = true,
-            defaultValue = "${env:SCENELOG_TOKEN_KEY_FILE}",
-            description = "The platform's token key (base64), the same file the edge and the streams instances use "
-                    + "(env SCENELOG_TOKEN_KEY_FILE).")
-    private Path tokenKeyFile;
-
-    @Option(names = "--streams-query", paramLabel = "HOST:PORT", split = ",", required = true,
-            defaultValue = "${env:SCENELOG_STREAMS_QUERY}",
-            description = "The platform-streams instances' --application-server addresses, comma-separated "
-                    + "(env SCENELOG_STREAMS_QUERY).")
-    private List<String> streamsQuery;
 
     @Option(names = "--rest-url", paramLabel = "URL", defaultValue = "${env:SCENELOG_REST_URL:-http://127.0.0.1:8080}",
             description = "The REST API as browsers reach it: the viewer page joins sessions there (the edge must "
@@ -84,9 +69,9 @@ final class BridgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        URI registry = RegistryUrl.parse(registryUrl);
+        URI registry = RegistryUrl.parse(platform.registryUrl);
         BridgeSettings settings = BridgeSettings.builder(kafka.bootstrapServers, registry.toString(),
-                        TokenKeyFile.read(tokenKeyFile))
+                        TokenKeyFile.read(platform.tokenKeyFile))
                 .host(host)
                 .port(port)
                 .allowedOrigins(new LinkedHashSet<>(allowedOrigins))
@@ -95,12 +80,13 @@ final class BridgeCommand implements Callable<Integer> {
                 .build();
         CountDownLatch stopped = new CountDownLatch(1);
         try (StopSignal signal = StopSignal.install("scenelog-bridge-stop", stopped::countDown, STOP_GRACE);
-                LivelinkBridge bridge = LivelinkBridge.start(settings, RemoteSceneStateQueries.over(streamsQuery,
+                LivelinkBridge bridge = LivelinkBridge.start(settings, RemoteSceneStateQueries.over(
+                        platform.streamsQuery,
                         ClientConfigs.registry(registry)))) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("Bridge " + bridgeId + ": Livelink at " + bridge.livelinkUri() + ", viewer at "
                     + bridge.baseUri() + " (Kafka " + kafka.bootstrapServers + ", state queries "
-                    + String.join(",", streamsQuery) + ")");
+                    + String.join(",", platform.streamsQuery) + ")");
             out.println("Press Ctrl-C to stop.");
             out.flush();
             stopped.await();

@@ -35,10 +35,8 @@ final class RenderNodeCommand implements Callable<Integer> {
     @Mixin
     private KafkaOptions kafka;
 
-    @Option(names = "--registry-url", paramLabel = "URL", defaultValue = "${env:SCENELOG_REGISTRY_URL:-"
-            + "http://127.0.0.1:8080}",
-            description = "The schema registry (the edge) (env SCENELOG_REGISTRY_URL; default: ${DEFAULT-VALUE}).")
-    private String registryUrl;
+    @Mixin
+    private PlatformRoleOptions platform;
 
     @Option(names = "--node-id", paramLabel = "NAME", defaultValue = "${env:SCENELOG_NODE_ID:-${env:HOSTNAME:-"
             + "render-node}}",
@@ -60,18 +58,6 @@ final class RenderNodeCommand implements Callable<Integer> {
             description = "The interface renderers' frame endpoints listen on (env SCENELOG_NODE_BIND_HOST; default: "
                     + "${DEFAULT-VALUE}).")
     private String bindHost;
-
-    @Option(names = "--token-key-file", paramLabel = "FILE", required = true,
-            defaultValue = "${env:SCENELOG_TOKEN_KEY_FILE}",
-            description = "The platform's token key (base64), the same file the edge, streams and bridges use (env "
-                    + "SCENELOG_TOKEN_KEY_FILE).")
-    private Path tokenKeyFile;
-
-    @Option(names = "--streams-query", paramLabel = "HOST:PORT", split = ",", required = true,
-            defaultValue = "${env:SCENELOG_STREAMS_QUERY}",
-            description = "The platform-streams instances' --application-server addresses, comma-separated; "
-                    + "renderers bootstrap their scene from them (env SCENELOG_STREAMS_QUERY).")
-    private List<String> streamsQuery;
 
     @Option(names = "--rest-url", paramLabel = "URL", defaultValue = "${env:SCENELOG_REST_URL:-http://127.0.0.1:8080}",
             description = "The REST edge the node's cache fetches asset blobs from (env SCENELOG_REST_URL; default: "
@@ -103,14 +89,15 @@ final class RenderNodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         RenderNodeSettings settings = RenderNodeSettings.builder(nodeId, kafka.bootstrapServers,
-                        RegistryUrl.parse(registryUrl).toString(), TokenKeyFile.read(tokenKeyFile), workDirectory)
+                        RegistryUrl.parse(platform.registryUrl).toString(), TokenKeyFile.read(platform.tokenKeyFile),
+                        workDirectory)
                 .capacity(capacity)
                 .hosts(host, bindHost)
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .renderer(RenderNodeSettings.DEFAULT_RENDERER_MAIN, rendererJvmOptions)
                 .cache(workDirectory.resolve("cache"), cacheMaxBytes)
                 .assetBaseUrl(restUrl)
-                .streamsQueryEndpoints(streamsQuery)
+                .streamsQueryEndpoints(platform.streamsQuery)
                 .build();
         CountDownLatch stopped = new CountDownLatch(1);
         try (StopSignal signal = StopSignal.install("scenelog-render-node-stop", stopped::countDown, STOP_GRACE);
