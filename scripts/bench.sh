@@ -10,6 +10,12 @@
 #   scripts/bench.sh fanout                       # Livelink fan-out, 50 and 500 clients vs a bare WebSocket
 #                                                 # broadcast, about 6 minutes
 #   scripts/bench.sh fanout --clients 50 --json target/fanout.json --markdown target/fanout.md
+#   scripts/bench.sh frames                       # the renderer's frame pipeline per stage (Vulkan, lavapipe
+#                                                 # without a GPU; H.264 and VP8) vs FFmpeg's own ffmpeg program
+#   scripts/bench.sh frames --frames 30 --warmup 10 --sizes 640x360 --codecs h264 --markdown target/frames.md
+#   scripts/bench.sh cache                        # the node cache: a 50 MB asset cold and warm vs a direct
+#                                                 # download and a plain file read; 10 readers -> one upstream copy
+#   scripts/bench.sh cache --size-mb 10 --readers 4 --rounds 3 --json target/cache.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -lt 1 ]; then
