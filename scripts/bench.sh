@@ -19,7 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -lt 1 ]; then
-  echo "usage: scripts/bench.sh commit|rest|fanout [options]   (scripts/bench.sh fanout --help lists them)" >&2
+  echo "usage: scripts/bench.sh commit|rest|fanout|frames|cache|sessions|glass [options]   (scripts/bench.sh fanout --help lists them)" >&2
   exit 2
 fi
 scripts/bootstrap.sh
