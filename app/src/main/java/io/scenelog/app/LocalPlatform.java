@@ -174,8 +174,9 @@ final class LocalPlatform implements AutoCloseable {
 
     /** The render node in a line: its capacity, or why there is none. */
     String renderNodeSummary() {
-        return renderNode.map(node -> node.nodeId() + ", " + renderCapacity + " sessions at once (one Vulkan renderer "
-                + "process each)").orElse("none (--render-capacity 0): sessions wait and viewers see no video");
+        return renderNode.map(node -> node.nodeId() + ", " + renderCapacity + (renderCapacity == 1 ? " session"
+                : " sessions") + " at once (one Vulkan renderer process each)")
+                .orElse("none (--render-capacity 0): sessions wait and viewers see no video");
     }
 
     /** The viewer page's link to the demo scene (find-or-start a session of it). */
@@ -202,6 +203,14 @@ final class LocalPlatform implements AutoCloseable {
 
     String streamsSummary() {
         return StreamsSummary.line(streamsSettings, streams);
+    }
+
+    /**
+     * The pipeline's state queries ({@code host:port}, its application server) that render nodes of other
+     * processes pass as {@code --streams-query}, or why there are none.
+     */
+    String streamsQueryAddress() {
+        return streams.applicationServer().orElse("none (platform-streams has no application server)");
     }
 
     List<TopicStatus> topics() {

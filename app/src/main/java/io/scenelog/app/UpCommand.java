@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
 /** Runs the whole platform on this machine until Ctrl-C or SIGTERM. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Run the whole platform on this machine: a Kafka broker (KRaft) in its own process, "
-                + "the topic catalogue, the REST API with the schema registry and platform-streams (the commit "
-                + "pipeline). Stops "
-                + "cleanly on Ctrl-C / SIGTERM; data survives restarts.")
+                + "the topic catalogue, the REST API with the schema registry, platform-streams (the commit "
+                + "pipeline), a Livelink bridge with the viewer page and a render node (one Vulkan renderer process "
+                + "per session); seeds a demo scene. Stops cleanly on Ctrl-C / SIGTERM; data survives restarts.")
 final class UpCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpCommand.class);
@@ -111,6 +111,7 @@ final class UpCommand implements Callable<Integer> {
         out.println("  Kafka bootstrap:  " + platform.bootstrapServers());
         out.println("  Schema registry:  " + platform.registryUrl());
         out.println(platform.streamsSummary());
+        out.println("  State queries:    " + platform.streamsQueryAddress());
         out.println("  Token key:        " + settings.tokenKeyFile() + (platform.tokenKeyCreated() ? " (created)"
                 : " (reused)") + "; mint tools' tokens with --token-key-file");
         out.println("  Data directory:   " + settings.dataDirectory());

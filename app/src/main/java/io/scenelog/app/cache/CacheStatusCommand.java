@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 public final class CacheStatusCommand implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "DIRECTORY", required = true,
-            description = "The node cache directory (a render node keeps it in cache/ under its --work-dir; up in <data-dir>/render-node/cache).")
+            description = "The node cache directory: cache/ under a render node's --work-dir (up: "
+                    + "<data-dir>/render-node/cache).")
     private Path directory;
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")

@@ -127,9 +127,16 @@ public final class JarProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            kill();
+        if (!process.isAlive()) {
+            return;
         }
+        // a clean stop first, so that what it started (broker, renderers) stops with it; what is left is killed
+        List<ProcessHandle> children = descendants();
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     private static String javaBinary() {

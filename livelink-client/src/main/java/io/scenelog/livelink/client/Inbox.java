@@ -3,6 +3,7 @@ package io.scenelog.livelink.client;
 import io.scenelog.livelink.Control;
 import io.scenelog.livelink.Presence;
 import io.scenelog.livelink.VideoFrame;
+import io.scenelog.livelink.VideoStatus;
 import io.scenelog.livelink.Welcome;
 import io.scenelog.model.ActionResult;
 import io.scenelog.model.SceneEvent;
@@ -109,6 +110,17 @@ public final class Inbox implements LivelinkListener {
                 throw new LivelinkTimeoutException("Interrupted while waiting for " + type.getSimpleName());
             }
         }
+    }
+
+    /**
+     * Waits for the first kept Control VideoStatus that {@code match} accepts (one already received counts).
+     *
+     * @throws LivelinkTimeoutException when none arrived within {@code timeout}
+     */
+    public VideoStatus awaitVideoStatus(Predicate<? super VideoStatus> match, Duration timeout) {
+        Control control = awaitFirst(Control.class,
+                c -> c.getCommand() instanceof VideoStatus status && match.test(status), timeout);
+        return (VideoStatus) control.getCommand();
     }
 
     /** How many records were dropped because the inbox was full. */

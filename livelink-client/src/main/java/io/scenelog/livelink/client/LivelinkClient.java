@@ -2,6 +2,8 @@ package io.scenelog.livelink.client;
 
 import io.scenelog.livelink.Disconnect;
 import io.scenelog.livelink.PickHit;
+import io.scenelog.livelink.VideoSettings;
+import io.scenelog.livelink.VideoStatus;
 import io.scenelog.livelink.Welcome;
 import io.scenelog.livelink.client.internal.DefaultLivelinkClient;
 import io.scenelog.model.ActionResult;
@@ -106,13 +108,59 @@ public interface LivelinkClient extends AutoCloseable {
     CompletableFuture<EntitySnapshot> queryEntities(List<UUID> entityIds);
 
     /**
-     * Asks which entity is drawn at a point of the client's video.
+     * Asks which entity is drawn at a point of the client's video (a PickQuery, answered by the session's
+     * renderer from this client's camera).
      *
-     * @param x the horizontal position as a fraction of the video's width
-     * @param y the vertical position as a fraction of the video's height
-     * @return completes with the hit, or empty when nothing was hit
+     * @param x the horizontal position as a fraction of the video's width, 0 (left edge) to 1
+     * @param y the vertical position as a fraction of the video's height, 0 (top edge) to 1
+     * @return completes with the hit, or empty when nothing was hit; fails with {@link LivelinkQueryException}
+     *     UNSUPPORTED for a headless client and UNAVAILABLE while no renderer serves the session
+     * @throws IllegalArgumentException when x or y is outside 0 to 1; nothing is sent then
      */
     CompletableFuture<Optional<PickHit>> pick(float x, float y);
+
+    /**
+     * Asks for video (a Configure): the session's renderer streams this client's view as {@link
+     * io.scenelog.livelink.VideoFrame}s to {@link LivelinkListener#onVideo}, starting with a key frame, and the
+     * bridge tells the stream's state in a Control {@link VideoStatus} ({@link LivelinkListener#onControl}, {@link
+     * #videoStatus()}). Each call replaces the previous request as a whole; {@code null} stops the video. The
+     * client remembers the last request and makes it again after every reconnect (a new connection starts without
+     * video), so the stream resumes with a key frame.
+     *
+     * <pre>{@code
+     * client.configureVideo(new VideoSettings(640, 360, 30, List.of("avc1.42E01F", "vp8"), null));
+     * }</pre>
+     *
+     * @param settings the size (device pixels, greater than 0), the most frames per second, the acceptable
+     *     codecs preferred first, and an optional bitrate bound; or null for no video
+     * @return completes when the Configure was handed to the network (at once while reconnecting: it is sent
+     *     after the next Welcome)
+     * @throws IllegalStateException when the client is headless ({@link ClientOptions#withVideo})
+     * @throws IllegalArgumentException when a setting is out of range; nothing is sent then
+     * @throws LivelinkClosedException when the client is closed
+     */
+    CompletableFuture<Void> configureVideo(VideoSettings settings);
+
+    /** Stops this client's video: {@code configureVideo(null)}. */
+    default CompletableFuture<Void> stopVideo() {
+        return configureVideo(null);
+    }
+
+    /**
+     * Asks for a key frame (Control RequestKeyFrame with the last frame number received), e.g. after a gap in the
+     * frame numbers or a decoder error; the renderer sends one as soon as it can.
+     *
+     * @return completes when the request was handed to the network
+     * @throws IllegalStateException when the client is headless
+     * @throws LivelinkClosedException when the client is closed
+     */
+    CompletableFuture<Void> requestKeyFrame();
+
+    /** The video this client asks for now (the last {@link #configureVideo} that was not null), if any. */
+    Optional<VideoSettings> videoSettings();
+
+    /** The bridge's last VideoStatus on the current connection, if one arrived. */
+    Optional<VideoStatus> videoStatus();
 
     /**
      * Sends any client frame as it is (Configure, Input, a Control RequestKeyFrame, ...). Actions and

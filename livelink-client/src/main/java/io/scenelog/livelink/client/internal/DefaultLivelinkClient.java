@@ -1,5 +1,7 @@
 package io.scenelog.livelink.client.internal;
 
+import io.scenelog.livelink.Configure;
+import io.scenelog.livelink.Control;
 import io.scenelog.livelink.Disconnect;
 import io.scenelog.livelink.DisconnectReason;
 import io.scenelog.livelink.EntityStateQuery;
@@ -7,7 +9,10 @@ import io.scenelog.livelink.PickHit;
 import io.scenelog.livelink.PickQuery;
 import io.scenelog.livelink.Query;
 import io.scenelog.livelink.QueryResult;
+import io.scenelog.livelink.RequestKeyFrame;
 import io.scenelog.livelink.ResumeOutcome;
+import io.scenelog.livelink.VideoSettings;
+import io.scenelog.livelink.VideoStatus;
 import io.scenelog.livelink.Welcome;
 import io.scenelog.livelink.client.ClientClosure;
 import io.scenelog.livelink.client.ClientOptions;
@@ -68,6 +73,7 @@ public final class DefaultLivelinkClient implements LivelinkClient, Link.Owner {
     private final ActionTracker actions = new ActionTracker();
     private final QueryTracker queries = new QueryTracker();
     private final ResumePoint resume;
+    private final VideoState video = new VideoState();
     private final Inbound inbound;
     private final Backoff backoff;
     private final CompletableFuture<ClientClosure> closed = new CompletableFuture<>();
@@ -89,7 +95,8 @@ public final class DefaultLivelinkClient implements LivelinkClient, Link.Owner {
         this.codec = Codecs.forLimit(options.maxInboundFrameBytes());
         this.listener = new GuardedListener(options.listener(), this::clientIdOrUnknown);
         this.resume = new ResumePoint(options.resumeFromVersion());
-        this.inbound = new Inbound(listener, actions, queries, resume, disconnect -> lastDisconnect = disconnect);
+        this.inbound = new Inbound(listener, actions, queries, resume, video,
+                disconnect -> lastDisconnect = disconnect);
         this.backoff = new Backoff(options.reconnectInitialDelay(), options.reconnectMaxDelay());
     }
 
@@ -183,8 +190,44 @@ public final class DefaultLivelinkClient implements LivelinkClient, Link.Owner {
 
     @Override
     public CompletableFuture<Optional<PickHit>> pick(float x, float y) {
+        if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1)) {
+            throw new IllegalArgumentException("A pick's x and y are fractions of the video's size, from 0 to 1, "
+                    + "not (" + x + ", " + y + ")");
+        }
         PickQuery question = PickQuery.newBuilder().setX(x).setY(y).build();
         return ask(question).thenApply(parts -> Optional.ofNullable(parts.get(parts.size() - 1).getPick()));
+    }
+
+    @Override
+    public CompletableFuture<Void> configureVideo(VideoSettings settings) {
+        ensureVideoClient("ask for video");
+        if (settings != null) {
+            checkVideoSettings(settings);
+        }
+        ensureOpen("a Configure");
+        // Kept before sending, so that a reconnect that welcomes meanwhile repeats it (at worst twice: each
+        // Configure replaces the previous one as a whole).
+        video.want(settings == null ? null : VideoSettings.newBuilder(settings).build());
+        byte[] message = encodeForBridge(Frame.of(new Configure(settings)), "a Configure");
+        Link link = current;
+        return link == null ? CompletableFuture.completedFuture(null) : link.send(message);
+    }
+
+    @Override
+    public CompletableFuture<Void> requestKeyFrame() {
+        ensureVideoClient("ask for a key frame");
+        ensureOpen("a key-frame request");
+        return sendFrame(Frame.of(new Control(new RequestKeyFrame(video.lastFrameNumber()))));
+    }
+
+    @Override
+    public Optional<VideoSettings> videoSettings() {
+        return video.wanted();
+    }
+
+    @Override
+    public Optional<VideoStatus> videoStatus() {
+        return video.status();
     }
 
     @Override
@@ -269,6 +312,7 @@ public final class DefaultLivelinkClient implements LivelinkClient, Link.Owner {
                 resume.forget();
             }
             welcome = received;
+            video.connectionChanged();
             if (closing) {
                 link.close(options.closeTimeout());
                 return;
@@ -365,6 +409,34 @@ public final class DefaultLivelinkClient implements LivelinkClient, Link.Owner {
         }
         for (Query query : queries.restart()) {
             link.send(Frame.of(query));
+        }
+        // A new connection starts without video: ask again for what the program asked for last.
+        video.configureToRepeat().ifPresent(configure -> link.send(codec.encode(Frame.of(configure))));
+    }
+
+    private void ensureVideoClient(String what) {
+        if (options.headless()) {
+            throw new IllegalStateException("The headless Livelink client " + clientIdOrUnknown() + " cannot "
+                    + what + ": connect with ClientOptions.withVideo(false, codecs) to receive video");
+        }
+    }
+
+    private static void checkVideoSettings(VideoSettings settings) {
+        if (settings.getWidth() <= 0 || settings.getHeight() <= 0) {
+            throw new IllegalArgumentException("A video's width and height must be greater than 0, were "
+                    + settings.getWidth() + "x" + settings.getHeight());
+        }
+        if (settings.getMaxFramesPerSecond() <= 0) {
+            throw new IllegalArgumentException("A video's maxFramesPerSecond must be greater than 0, was "
+                    + settings.getMaxFramesPerSecond());
+        }
+        if (settings.getCodecs() == null || settings.getCodecs().isEmpty()) {
+            throw new IllegalArgumentException("A video needs at least one codec (e.g. avc1.42E01F or vp8)");
+        }
+        Integer bitrate = settings.getMaxBitrateKbps();
+        if (bitrate != null && bitrate <= 0) {
+            throw new IllegalArgumentException("A video's maxBitrateKbps must be greater than 0 or null, was "
+                    + bitrate);
         }
     }
 

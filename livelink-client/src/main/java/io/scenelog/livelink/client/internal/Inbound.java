@@ -7,6 +7,7 @@ import io.scenelog.livelink.Presence;
 import io.scenelog.livelink.QueryResult;
 import io.scenelog.livelink.QueryStatus;
 import io.scenelog.livelink.VideoFrame;
+import io.scenelog.livelink.VideoStatus;
 import io.scenelog.livelink.client.LivelinkListener;
 import io.scenelog.livelink.client.LivelinkProtocolException;
 import io.scenelog.model.ActionResult;
@@ -25,14 +26,16 @@ final class Inbound {
     private final ActionTracker actions;
     private final QueryTracker queries;
     private final ResumePoint resume;
+    private final VideoState video;
     private final Consumer<Disconnect> disconnects;
 
     Inbound(LivelinkListener listener, ActionTracker actions, QueryTracker queries, ResumePoint resume,
-            Consumer<Disconnect> disconnects) {
+            VideoState video, Consumer<Disconnect> disconnects) {
         this.listener = listener;
         this.actions = actions;
         this.queries = queries;
         this.resume = resume;
+        this.video = video;
         this.disconnects = disconnects;
     }
 
@@ -51,11 +54,17 @@ final class Inbound {
             }
             case QUERY_RESULT -> queryResult(frame.payload(QueryResult.class));
             case PRESENCE -> listener.onPresence(frame.payload(Presence.class));
-            case VIDEO -> listener.onVideo(frame.payload(VideoFrame.class));
+            case VIDEO -> {
+                VideoFrame videoFrame = frame.payload(VideoFrame.class);
+                video.received(videoFrame);
+                listener.onVideo(videoFrame);
+            }
             case CONTROL -> {
                 Control control = frame.payload(Control.class);
                 if (control.getCommand() instanceof Disconnect disconnect) {
                     disconnects.accept(disconnect);
+                } else if (control.getCommand() instanceof VideoStatus status) {
+                    video.received(status);
                 }
                 listener.onControl(control);
             }

@@ -61,6 +61,13 @@ public final class SessionRendererMain {
         }, "renderer-stopped-watch");
         stoppedByItself.setDaemon(true);
         stoppedByItself.start();
+        // a renderer never outlives its node agent: when the agent dies (kill -9, a crashed launcher), nothing would
+        // stop or supervise this process any more, and the platform has already placed the session elsewhere
+        ProcessHandle.current().parent().ifPresent(agent -> agent.onExit().thenRun(() -> {
+            LOG.warn("The node agent (pid {}) of session {} is gone; stopping its renderer.", agent.pid(),
+                    settings.sessionId());
+            stop.countDown();
+        }));
         out.println(READY + " " + renderer.frameEndpoint());
         out.flush();
         stop.await();
