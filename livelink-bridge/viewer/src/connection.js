@@ -336,7 +336,8 @@ export class LivelinkConnection {
     this.socket = null;
     this.clearTimers();
     this.failQueries(error.message);
-    socket?.close(1002, 'protocol error');
+    // 4002, not the protocol-error code 1002: a page may only close with 1000 or 3000-4999 (else close() throws)
+    socket?.close(4002, 'protocol error');
     this.setState(ConnectionState.DISCONNECTED, { reason: 'PROTOCOL_ERROR', message: error.message });
   }
 

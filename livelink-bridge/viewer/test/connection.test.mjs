@@ -279,7 +279,7 @@ describe('a Livelink connection', () => {
 
     assert.equal(states.at(-1).state, ConnectionState.DISCONNECTED);
     assert.equal(states.at(-1).reason, 'PROTOCOL_ERROR');
-    assert.equal(socket.closedWith.code, 1002);
+    assert.equal(socket.closedWith.code, 4002);
   });
 });
 

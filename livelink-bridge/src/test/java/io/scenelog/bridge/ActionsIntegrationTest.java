@@ -57,6 +57,30 @@ class ActionsIntegrationTest {
     }
 
     @Test
+    void shouldNotShowAClientTheResultsOfActionsThePlatformSentOnItsBehalf() {
+        // given: a renderer saving the client's camera numbers its actions below zero
+        Session session = Session.create("on-behalf", "persistent");
+        RestCalls.Joined editor = session.join("editor");
+        try (RawLivelink client = connect()) {
+            client.join(editor.token());
+            SceneAction onBehalf = Actions.of(editor).create(UUID.randomUUID(), "placed for the client", false);
+            onBehalf.setClientSeq(Long.MIN_VALUE + 17);
+            onBehalf.setToken(editor.token());
+
+            // when: that action is committed, then the client sends one of its own
+            platform.act(onBehalf);
+            SceneAction own = Actions.of(editor).create(UUID.randomUUID(), "the client's own", true);
+            client.send(own);
+
+            // then: the client gets its own result and the event of the other action, never the other's result
+            client.awaitFirst(ActionResult.class, r -> r.getActionId().equals(own.getActionId()));
+            client.awaitFirst(SceneEvent.class, e -> e.getActionId().equals(onBehalf.getActionId()));
+            assertThat(client.all(ActionResult.class)).extracting(ActionResult::getActionId)
+                    .doesNotContain(onBehalf.getActionId());
+        }
+    }
+
+    @Test
     void shouldStampTheConnectionsTokenIntoTheProducedAction() {
         // given
         Session session = Session.create("stamped", "persistent");

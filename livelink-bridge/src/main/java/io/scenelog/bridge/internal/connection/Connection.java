@@ -280,9 +280,17 @@ public final class Connection implements EventSink, VideoViewer {
 
     /** An action result for this client from the pipeline. */
     void onResult(ActionResult result) {
-        if (!presence.takeResult(result)) {
-            send(Frame.of(result));
+        if (presence.takeResult(result)) {
+            return;
         }
+        // Clients number their actions from 0 up; the platform's own actions on a client's behalf (the bridge's
+        // presence, the renderer saving the client's moved camera) number themselves below zero, so that they never
+        // collide with the client's. Their results are not the client's to see, and their sequence numbers are
+        // beyond what a JavaScript number holds exactly.
+        if (result.getClientSeq() < 0) {
+            return;
+        }
+        send(Frame.of(result));
     }
 
     /** Queues a frame for the client, if it is welcomed and not closing; a queue overflow disconnects it. */
