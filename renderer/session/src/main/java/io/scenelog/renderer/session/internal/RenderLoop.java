@@ -41,6 +41,11 @@ public final class RenderLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RenderLoop.class);
     private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    /**
+     * How often the loop looks for a newer scene version between frames while streams run: the replica follows
+     * the log on its own thread, and an edit is shown as soon as it is seen (VideoStream#earlyDueNanos).
+     */
+    private static final long VERSION_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final SceneView scene;
     private final RenderParts parts;
@@ -194,11 +199,17 @@ public final class RenderLoop implements AutoCloseable {
 
     private long waitNanos() {
         long now = System.nanoTime();
-        long wait = IDLE_WAIT_NANOS;
+        long wait = streams.isEmpty() ? IDLE_WAIT_NANOS : VERSION_POLL_NANOS;
+        long version = scene.version();
         for (VideoStream stream : streams.values()) {
-            wait = Math.min(wait, stream.nextDueNanos() - now);
+            wait = Math.min(wait, dueNanos(stream, version) - now);
         }
         return Math.max(0, wait);
+    }
+
+    /** When a stream's next frame is due: at its slot, or earlier to show a newer scene version. */
+    private static long dueNanos(VideoStream stream, long version) {
+        return Math.min(stream.nextDueNanos(), stream.earlyDueNanos(version));
     }
 
     private void runCommands(long waitNanos) throws InterruptedException {
@@ -211,6 +222,7 @@ public final class RenderLoop implements AutoCloseable {
 
     private void renderDueFrames() {
         DrawScene drawn = null;
+        long version = scene.version();
         for (VideoStream stream : List.copyOf(streams.values())) {
             long now = System.nanoTime();
             if (stream.failed()) {
@@ -218,7 +230,12 @@ public final class RenderLoop implements AutoCloseable {
                 streams.remove(stream.clientId());
                 continue;
             }
-            if (stream.nextDueNanos() > now || !stream.ready(now)) {
+            boolean slot = stream.nextDueNanos() <= now;
+            if (!slot && dueNanos(stream, version) > now) {
+                continue;
+            }
+            // a busy encoder skips a slot (ready() says so and moves on); an early frame simply waits for the slot
+            if (slot ? !stream.ready(now) : stream.busy()) {
                 continue;
             }
             if (drawn == null) {

@@ -46,6 +46,8 @@ final class VideoStream implements AutoCloseable {
     private VideoEncoder encoder;
     private long startNanos = -1;
     private long nextDueNanos;
+    private long lastFrameNanos = Long.MIN_VALUE / 2;
+    private long shownVersion = -1;
     private long frameNumber;
     private volatile boolean failed;
 
@@ -84,9 +86,24 @@ final class VideoStream implements AutoCloseable {
         return nextDueNanos;
     }
 
+    /**
+     * When a frame showing a newer scene version may go out ahead of its slot: an edit is shown as soon as the
+     * encoder is free and a third of a frame period has passed since the last frame, instead of waiting up to a
+     * whole period for the next slot. The slot it took is then skipped ({@link #advance}), so the stream's rate
+     * stays at its frames per second.
+     */
+    long earlyDueNanos(long sceneVersion) {
+        return sceneVersion > shownVersion ? lastFrameNanos + periodNanos / 3 : Long.MAX_VALUE;
+    }
+
     /** The next frame will be a key frame. */
     void requestKeyFrame() {
         keyFrameDue.set(true);
+    }
+
+    /** Whether the encoder is still working on the last frame. */
+    boolean busy() {
+        return busy.get();
     }
 
     /** Whether the encoder can take a frame now; when not, the frame slot is skipped. */
@@ -105,6 +122,8 @@ final class VideoStream implements AutoCloseable {
      */
     void offer(RenderedFrame frame, long nowNanos, Instant capturedAt) {
         advance(nowNanos);
+        lastFrameNanos = nowNanos;
+        shownVersion = frame.sceneVersion();
         if (startNanos < 0) {
             startNanos = nowNanos;
         }
