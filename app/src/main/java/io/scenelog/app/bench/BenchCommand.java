@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
         description = "Benchmarks that report ratios against a peer measured in the same run.",
         subcommands = {CommitBenchCommand.class, RestBenchCommand.class, FanoutBenchCommand.class,
             io.scenelog.app.bench.cache.CacheBenchCommand.class,
-            io.scenelog.app.bench.frames.FramesBenchCommand.class})
+            io.scenelog.app.bench.frames.FramesBenchCommand.class,
+            io.scenelog.app.bench.sessions.SessionsBenchCommand.class,
+            io.scenelog.app.bench.glass.GlassBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
