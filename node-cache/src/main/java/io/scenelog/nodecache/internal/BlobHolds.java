@@ -3,8 +3,11 @@ package io.scenelog.nodecache.internal;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +54,39 @@ public final class BlobHolds {
         }
         shared.count++;
         return new Hold(key);
+    }
+
+    /**
+     * A hold on a blob that is already published, taken without its lock file (the warm path: the lock file is for
+     * fetching); empty when the blob is not there or was replaced while the hold was taken. A published blob is
+     * complete (it was moved into place whole) and, once held, no evictor deletes it.
+     */
+    public static synchronized Optional<Hold> holdIfPublished(Path blob) throws IOException {
+        Path key = key(blob);
+        Object before;
+        try {
+            before = Files.readAttributes(key, BasicFileAttributes.class).fileKey();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        Hold hold;
+        try {
+            hold = hold(key);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        // an evictor of another process may have deleted it (or a fetch replaced it) while this waited for the lock
+        Object after;
+        try {
+            after = Files.readAttributes(key, BasicFileAttributes.class).fileKey();
+        } catch (NoSuchFileException e) {
+            after = null;
+        }
+        if (before == null || !before.equals(after)) {
+            hold.close();
+            return Optional.empty();
+        }
+        return Optional.of(hold);
     }
 
     /** Whether a reader of this JVM holds the blob. */

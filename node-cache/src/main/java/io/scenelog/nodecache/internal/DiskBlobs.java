@@ -56,6 +56,11 @@ public final class DiskBlobs implements Blobs {
         if (joined.isPresent()) {
             return opened(sha, blob, false, joined.get());
         }
+        // warm: a blob already on disk is served without the per-blob lock file, which only fetches need
+        Optional<BlobHolds.Hold> published = BlobHolds.holdIfPublished(blob);
+        if (published.isPresent()) {
+            return opened(sha, blob, false, published.get());
+        }
         try (FileLocks.Held lock = FileLocks.exclusive(directory.lockPath(sha))) {
             if (Files.isRegularFile(blob)) {
                 return opened(sha, blob, false, BlobHolds.hold(blob));

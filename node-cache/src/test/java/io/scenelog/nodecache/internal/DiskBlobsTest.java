@@ -56,6 +56,30 @@ class DiskBlobsTest {
     }
 
     @Test
+    void shouldServeAPublishedBlobWithoutWaitingForItsLockFile() throws Exception {
+        // given: a blob on disk, and its lock file held (as by another reader starting to fetch it)
+        DiskBlobs disk = disk(counting(new CountDownLatch(0)));
+        try (CachedBlob first = disk.open(REF)) {
+            assertThat(first.fetched()).isTrue();
+        }
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try (FileLocks.Held fetching = FileLocks.exclusive(CacheDirectory.create(root).lockPath(SHA))) {
+            // when
+            Future<byte[]> read = reader.submit(() -> {
+                try (CachedBlob blob = disk.open(REF)) {
+                    return blob.readAllBytes();
+                }
+            });
+
+            // then: the warm path needs no lock file, only a hold on the published blob
+            assertThat(read.get(30, TimeUnit.SECONDS)).isEqualTo(BYTES);
+            assertThat(fetches).hasValue(1);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    @Test
     void shouldFetchOnceForManyThreadsAskingAtOnce() throws Exception {
         // given: the fetch is held until every thread has asked
         CountDownLatch release = new CountDownLatch(1);
