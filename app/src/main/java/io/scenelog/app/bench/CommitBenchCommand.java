@@ -2,11 +2,7 @@ package io.scenelog.app.bench;
 
 import io.scenelog.app.cli.HumanDurationConverter;
 import io.scenelog.app.cli.RegistryUrl;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -94,20 +90,9 @@ public final class CommitBenchCommand implements Callable<Integer> {
         out.println();
         out.print(results.table());
         out.flush();
-        settings.markdown().ifPresent(file -> write(file, results.markdown()));
+        settings.markdown().ifPresent(file -> BenchFiles.write(file, results.markdown()));
         return 0;
     }
 
     /** Writes a benchmark's results (a Markdown snippet, a JSON document), creating the directory. */
-    static void write(Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the benchmark's results to " + file, e);
-        }
-    }
 }

@@ -76,8 +76,8 @@ public final class FanoutBenchCommand implements Callable<Integer> {
         out.println();
         out.print(results.table());
         out.flush();
-        settings.json().ifPresent(file -> CommitBenchCommand.write(file, results.json()));
-        settings.markdown().ifPresent(file -> CommitBenchCommand.write(file, results.markdown()));
+        settings.json().ifPresent(file -> BenchFiles.write(file, results.json()));
+        settings.markdown().ifPresent(file -> BenchFiles.write(file, results.markdown()));
         return 0;
     }
 }

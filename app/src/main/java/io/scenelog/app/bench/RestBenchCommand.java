@@ -72,7 +72,7 @@ public final class RestBenchCommand implements Callable<Integer> {
         out.println();
         out.print(results.table());
         out.flush();
-        settings.markdown().ifPresent(file -> CommitBenchCommand.write(file, results.markdown()));
+        settings.markdown().ifPresent(file -> BenchFiles.write(file, results.markdown()));
         return 0;
     }
 }

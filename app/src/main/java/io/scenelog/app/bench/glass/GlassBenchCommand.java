@@ -1,11 +1,7 @@
 package io.scenelog.app.bench.glass;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
+import io.scenelog.app.bench.BenchFiles;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -92,21 +88,9 @@ public final class GlassBenchCommand implements Callable<Integer> {
         out.println();
         out.print(results.table());
         out.flush();
-        if (settings.json().isPresent()) {
-            write(settings.json().get(), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(results.json()) + "\n");
-        }
-        if (settings.markdown().isPresent()) {
-            write(settings.markdown().get(), results.markdown());
-        }
+        settings.json().ifPresent(file -> BenchFiles.writeJson(file, results.json()));
+        settings.markdown().ifPresent(file -> BenchFiles.write(file, results.markdown()));
         return 0;
     }
 
-    private static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
 }
