@@ -29,8 +29,7 @@ public final class GlassBenchCommand implements Callable<Integer> {
 
     @Option(names = "--inputs", paramLabel = "N", defaultValue = "" + GlassBenchSettings.DEFAULT_INPUTS,
             description = "Camera orbit drags measured after the edits: each from its Input frame to the first "
-                    + "paint that changed, beside the camera's event (default: ${DEFAULT-VALUE}; the viewer page "
-                    + "currently drops its connection at the renderer's first camera commit).")
+                    + "paint that changed, beside the camera's event (default: ${DEFAULT-VALUE}).")
     private int inputs;
 
     @Option(names = "--interval-ms", paramLabel = "MS", defaultValue = "" + GlassBenchSettings.DEFAULT_INTERVAL_MILLIS,
