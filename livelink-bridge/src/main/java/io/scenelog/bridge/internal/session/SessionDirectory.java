@@ -7,9 +7,11 @@ import io.scenelog.schemas.registry.SchemaRegistryClient;
 import io.scenelog.topics.TopicView;
 import io.scenelog.topics.Topics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -18,6 +20,11 @@ import java.util.concurrent.TimeoutException;
  * role change or the session's end reaches connected clients within moments.
  */
 public final class SessionDirectory implements AutoCloseable {
+
+    /** How long one round of waiting for a joining client lasts before the view is asked again. */
+    private static final Duration RECHECK = Duration.ofMillis(500);
+    /** The pause between rounds once the view has caught up without the client. */
+    private static final Duration RECHECK_PAUSE = Duration.ofMillis(50);
 
     private final TopicView<SessionRecord> view;
 
@@ -65,15 +72,27 @@ public final class SessionDirectory implements AutoCloseable {
      */
     public Membership awaitMembership(UUID sessionId, String clientId, Duration wait) throws InterruptedException {
         Membership now = membership(sessionId, clientId);
-        if (now.joined() || wait.isZero()) {
-            return now;
+        Instant deadline = Instant.now().plus(wait);
+        // Caught up once is not always enough: the join may commit just after the view read the topic's end (a
+        // client that connects the moment its REST join returns, on a busy machine), so look again until the wait
+        // is over.
+        while (!now.joined() && now.status() != Membership.Status.ENDED && Instant.now().isBefore(deadline)) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            try {
+                view.awaitCaughtUp(left.compareTo(RECHECK) < 0 ? left : RECHECK);
+            } catch (TimeoutException e) {
+                // not caught up within this round: look at what it shows, then go on waiting
+            } catch (IllegalStateException e) {
+                return membership(sessionId, clientId);
+            }
+            now = membership(sessionId, clientId);
+            if (!now.joined()) {
+                // caught up and still not there: give the pipeline a moment before asking the broker again
+                TimeUnit.MILLISECONDS.sleep(Math.min(RECHECK_PAUSE.toMillis(),
+                        Math.max(0, Duration.between(Instant.now(), deadline).toMillis())));
+            }
         }
-        try {
-            view.awaitCaughtUp(wait);
-        } catch (TimeoutException | IllegalStateException e) {
-            // not caught up in time (or the view stopped): answer with what it shows
-        }
-        return membership(sessionId, clientId);
+        return now;
     }
 
     /** Waits until the view has read every session committed before the call. */
