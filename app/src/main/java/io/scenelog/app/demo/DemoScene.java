@@ -79,8 +79,9 @@ public final class DemoScene {
         call("POST", entities, DemoEntities.shape("Green sphere", "SPHERE", 0.0, 0.5, 0.0, 0.15, 0.70, 0.20, 0.0,
                 0.35));
         call("POST", entities, DemoEntities.shape("Blue cone", "CONE", 1.6, 0.5, 0.0, 0.10, 0.30, 0.85, 0.0, 0.5));
+        // half metallic: the renderer has no environment to reflect, so a full metal would look nearly black
         call("POST", entities, DemoEntities.shape("Gold cylinder", "CYLINDER", 0.0, 0.5, -1.8, 0.95, 0.75, 0.25,
-                1.0, 0.3));
+                0.5, 0.35));
         call("POST", entities, DemoEntities.sun());
         call("POST", entities, DemoEntities.lamp(0.0, 2.5, 2.0));
         return sceneId;
