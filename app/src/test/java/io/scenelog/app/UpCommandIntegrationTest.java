@@ -3,6 +3,8 @@ package io.scenelog.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scenelog.app.check.CheckReport;
 import io.scenelog.topics.Topic;
 import io.scenelog.topics.Topics;
@@ -83,6 +85,15 @@ class UpCommandIntegrationTest {
         assertThat(simulation.exitCode()).as(simulation.output()).isZero();
         assertThat(simulation.output()).containsPattern("simulate: done after .* sent=21 accepted=21 rejected=0");
 
+        // and: the demo scene a new user opens first is there, with its shapes and lights, and its viewer link
+        String adminKey = running.value("Admin API key:").orElseThrow();
+        String api = running.value("REST API:").orElseThrow().replaceAll(" \\(.*$", "");
+        assertThat(demoScenes(api, adminKey)).hasSize(1);
+        String demo = demoScenes(api, adminKey).get(0);
+        assertThat(running.value("Demo scene:")).hasValueSatisfying(link -> assertThat(link).endsWith(demo));
+        assertThat(authorizedGet(api + "scenes/" + demo + "/entities?limit=50", adminKey))
+                .contains("Red cube", "Green sphere", "Blue cone", "Gold cylinder", "Sun", "Lamp");
+
         // when: stopped with SIGTERM and started again on the same directory
         stop(running);
         running = launch();
@@ -96,6 +107,8 @@ class UpCommandIntegrationTest {
         LocalWriter again = writer.reconnect(running.bootstrapServers(), running.registryUrl(),
                 running.tokenKeyFile());
         assertThat(again.commit(1)).as("the next scene version after the restart").isEqualTo(2);
+        assertThat(demoScenes(running.value("REST API:").orElseThrow().replaceAll(" \\(.*$", ""), adminKey))
+                .as("a restart finds the demo scene instead of seeding another").containsExactly(demo);
         CheckReport check = again.check();
         assertThat(check.passed()).as(check.describe()).isTrue();
         assertThat(check.accepted()).isEqualTo(2);
@@ -170,6 +183,30 @@ class UpCommandIntegrationTest {
     private String get(String url) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The ids of the scenes named "Demo", through the REST API with the admin key. */
+    private List<String> demoScenes(String api, String adminKey) throws Exception {
+        JsonNode page = new ObjectMapper().readTree(authorizedGet(api + "scenes?limit=100", adminKey));
+        List<String> ids = new java.util.ArrayList<>();
+        for (JsonNode scene : page.path("items")) {
+            if ("Demo".equals(scene.path("name").asText())) {
+                ids.add(scene.path("id").asText());
+            }
+        }
+        return ids;
+    }
+
+    private String authorizedGet(String url, String adminKey) throws Exception {
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(url.replaceAll("(https?://[^/]+/).*",
+                "$1tokens"))).header("X-Api-Key", adminKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
+        String bearer = new ObjectMapper().readTree(token.body()).path("token").asText();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }
