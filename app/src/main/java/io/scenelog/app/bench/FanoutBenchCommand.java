@@ -2,13 +2,12 @@ package io.scenelog.app.bench;
 
 import io.scenelog.app.cli.HumanDurationConverter;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code scenelog bench fanout}: the Livelink bridge's fan-out of committed events to connected clients. */
@@ -57,11 +56,8 @@ public final class FanoutBenchCommand implements Callable<Integer> {
             description = "platform-streams' commit interval (default: ${DEFAULT-VALUE}, as in up).")
     private long commitIntervalMs;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON here.")
-    private Path json;
-
-    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the results as Markdown here.")
-    private Path markdown;
+    @Mixin
+    private BenchOutputOptions output;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -69,8 +65,8 @@ public final class FanoutBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         FanoutBenchSettings settings = new FanoutBenchSettings(clients, rate, warmUp, duration, saturation,
-                endToEndRate, Duration.ofMillis(commitIntervalMs), Optional.ofNullable(json),
-                Optional.ofNullable(markdown));
+                endToEndRate, Duration.ofMillis(commitIntervalMs), output.json(),
+                output.markdown());
         PrintWriter out = spec.commandLine().getOut();
         FanoutResults results = new FanoutBench(settings, out).run();
         out.println();

@@ -1,12 +1,12 @@
 package io.scenelog.app.bench.cache;
 
+import io.scenelog.app.bench.BenchOutputOptions;
 import io.scenelog.app.bench.BenchFiles;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code scenelog bench cache}: the node cache, cold and warm, each beside its peer, and many readers at once. */
@@ -34,11 +34,8 @@ public final class CacheBenchCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     private int rounds;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON here.")
-    private Path json;
-
-    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the results as Markdown here.")
-    private Path markdown;
+    @Mixin
+    private BenchOutputOptions output;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -46,7 +43,7 @@ public final class CacheBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CacheBenchSettings settings = new CacheBenchSettings(Math.multiplyExact(sizeMb, 1_000_000), readers, rounds,
-                Optional.ofNullable(json), Optional.ofNullable(markdown));
+                output.json(), output.markdown());
         PrintWriter out = spec.commandLine().getOut();
         CacheBenchResults results = new CacheBench(settings, out).run();
         out.println();

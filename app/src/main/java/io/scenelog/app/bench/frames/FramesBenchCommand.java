@@ -1,14 +1,14 @@
 package io.scenelog.app.bench.frames;
 
+import io.scenelog.app.bench.BenchOutputOptions;
 import io.scenelog.app.bench.BenchFiles;
 import io.scenelog.app.bench.frames.FramesBenchSettings.ViewerSize;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code scenelog bench frames}: the renderer's frame pipeline per stage, beside FFmpeg's own encoder. */
@@ -45,11 +45,8 @@ public final class FramesBenchCommand implements Callable<Integer> {
     @Option(names = "--no-peer", description = "Skip the ffmpeg program (no ratio).")
     private boolean noPeer;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON here.")
-    private Path json;
-
-    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the results as Markdown here.")
-    private Path markdown;
+    @Mixin
+    private BenchOutputOptions output;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -61,7 +58,7 @@ public final class FramesBenchCommand implements Callable<Integer> {
             settings = new FramesBenchSettings(frames, warmup, entities,
                     sizes.stream().map(ViewerSize::parse).toList(),
                     codecs.stream().map(FramesBenchSettings::codec).distinct().toList(), !noPeer,
-                    Optional.ofNullable(json), Optional.ofNullable(markdown));
+                    output.json(), output.markdown());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package io.scenelog.app.bench.glass;
 
+import io.scenelog.app.bench.BenchOutputOptions;
 import io.scenelog.app.bench.BenchFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code scenelog bench glass}: an edit to the first browser frame showing it, beside the edit's event path. */
@@ -61,11 +63,8 @@ public final class GlassBenchCommand implements Callable<Integer> {
                     + "afterwards.")
     private Path dataDirectory;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON here.")
-    private Path json;
-
-    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the results as Markdown here.")
-    private Path markdown;
+    @Mixin
+    private BenchOutputOptions output;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -77,7 +76,7 @@ public final class GlassBenchCommand implements Callable<Integer> {
             int[] dimensions = GlassBenchSettings.parseSize(size);
             settings = new GlassBenchSettings(edits, inputs, Duration.ofMillis(intervalMillis), dimensions[0],
                     dimensions[1], Duration.ofSeconds(editTimeoutSeconds), viewerDirectory, chromium,
-                    Optional.ofNullable(dataDirectory), Optional.ofNullable(json), Optional.ofNullable(markdown));
+                    Optional.ofNullable(dataDirectory), output.json(), output.markdown());
             settings.requireBrowserTools();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -1,15 +1,15 @@
 package io.scenelog.app.bench.sessions;
 
+import io.scenelog.app.bench.BenchOutputOptions;
 import io.scenelog.app.bench.BenchFiles;
 import io.scenelog.app.cli.HumanDurationConverter;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code scenelog bench sessions}: how many single-viewer sessions one node holds, beside bare render+encode loops. */
@@ -62,11 +62,8 @@ public final class SessionsBenchCommand implements Callable<Integer> {
     @Option(names = "--no-peer", description = "Skip the bare render+encode loops (no ratio).")
     private boolean noPeer;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON here.")
-    private Path json;
-
-    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the results as Markdown here.")
-    private Path markdown;
+    @Mixin
+    private BenchOutputOptions output;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -77,7 +74,7 @@ public final class SessionsBenchCommand implements Callable<Integer> {
         try {
             settings = new SessionsBenchSettings(sizes.stream().map(StreamSize::parse).distinct().toList(),
                     SessionsBenchSettings.codec(codec), fps, minFps, maxSessions, warmup, window, bodies, !noPeer,
-                    Optional.ofNullable(json), Optional.ofNullable(markdown));
+                    output.json(), output.markdown());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
