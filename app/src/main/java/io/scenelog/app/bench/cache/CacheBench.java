@@ -1,6 +1,7 @@
 package io.scenelog.app.bench.cache;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scenelog.app.bench.BenchFiles;
 import io.scenelog.nodecache.AssetCache;
 import io.scenelog.nodecache.CacheScope;
 import io.scenelog.nodecache.CachedBlob;
@@ -66,7 +67,7 @@ final class CacheBench {
                     colds.add(timed(() -> readThrough(cache, uploaded.sha256(), scope)));
                 }
             }
-            double cold = median(colds);
+            double cold = BenchFiles.median(colds);
             say("Cold through the node cache: %.1f ms.", cold);
             Path directory = warmDirectory;
             double firstOpen;
@@ -87,10 +88,12 @@ final class CacheBench {
                     plains.add(timed(() -> readPlain(plain)));
                 }
             }
+            double warm = BenchFiles.median(warms);
+            double plainRead = BenchFiles.median(plains);
             say("Warm: %.1f ms (first open by a process %.1f ms); plain file read %.1f ms. Rounds: warm %s, plain %s.",
-                    median(warms), firstOpen, median(plains), rounded(warms), rounded(plains));
+                    warm, firstOpen, plainRead, rounded(warms), rounded(plains));
             Concurrent concurrent = concurrentCold(platform, work.resolve("concurrent"), uploaded.sha256(), scope);
-            return new CacheBenchResults(uploaded.size(), direct, cold, firstOpen, median(warms), median(plains),
+            return new CacheBenchResults(uploaded.size(), direct, cold, firstOpen, warm, plainRead,
                     settings.readers(), concurrent.millis, concurrent.upstreamBytes, concurrent.verified);
         } finally {
             deleteRecursively(work);
@@ -189,18 +192,13 @@ final class CacheBench {
         for (int round = 0; round < settings.rounds(); round++) {
             values.add(timed.millis());
         }
-        return median(values);
+        return BenchFiles.median(values);
     }
 
     private static List<String> rounded(List<Double> values) {
         return values.stream().map(value -> String.format(java.util.Locale.ROOT, "%.1f", value)).toList();
     }
 
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
 
     private static double timed(Work work) throws Exception {
         long start = System.nanoTime();

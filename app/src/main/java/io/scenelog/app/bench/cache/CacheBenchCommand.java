@@ -46,11 +46,8 @@ public final class CacheBenchCommand implements Callable<Integer> {
                 output.json(), output.markdown());
         PrintWriter out = spec.commandLine().getOut();
         CacheBenchResults results = new CacheBench(settings, out).run();
-        out.println();
-        out.print(results.table());
-        out.flush();
-        settings.json().ifPresent(file -> BenchFiles.writeJson(file, results.json()));
-        settings.markdown().ifPresent(file -> BenchFiles.write(file, results.markdown()));
+        BenchFiles.publish(out, results.table(), settings.json(), results.json(), settings.markdown(),
+                results.markdown());
         return results.oneCopyFetched() && results.readersVerified() == results.readers() ? 0 : 1;
     }
 

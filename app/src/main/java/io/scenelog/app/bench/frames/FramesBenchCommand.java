@@ -64,11 +64,8 @@ public final class FramesBenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         FramesBenchResults results = new FramesBench(settings, out).run();
-        out.println();
-        out.print(results.table());
-        out.flush();
-        settings.json().ifPresent(file -> BenchFiles.writeJson(file, results.json()));
-        settings.markdown().ifPresent(file -> BenchFiles.write(file, results.markdown()));
+        BenchFiles.publish(out, results.table(), settings.json(), results.json(), settings.markdown(),
+                results.markdown());
         return 0;
     }
 

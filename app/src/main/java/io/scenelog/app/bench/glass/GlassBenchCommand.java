@@ -83,11 +83,8 @@ public final class GlassBenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         GlassResults results = new GlassBench(settings, out).run();
-        out.println();
-        out.print(results.table());
-        out.flush();
-        settings.json().ifPresent(file -> BenchFiles.writeJson(file, results.json()));
-        settings.markdown().ifPresent(file -> BenchFiles.write(file, results.markdown()));
+        BenchFiles.publish(out, results.table(), settings.json(), results.json(), settings.markdown(),
+                results.markdown());
         return 0;
     }
 

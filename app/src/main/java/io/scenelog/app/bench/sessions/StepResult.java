@@ -1,5 +1,6 @@
 package io.scenelog.app.bench.sessions;
 
+import io.scenelog.app.bench.BenchFiles;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -43,9 +44,7 @@ record StepResult(int streams, List<Double> fps, OptionalDouble cpuLoad, Optiona
         if (fps.isEmpty()) {
             return OptionalDouble.empty();
         }
-        double[] sorted = fps.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int middle = sorted.length / 2;
-        return OptionalDouble.of(sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2);
+        return OptionalDouble.of(BenchFiles.median(fps));
     }
 
     /** Whether every stream delivered at least {@code minFps}. */
