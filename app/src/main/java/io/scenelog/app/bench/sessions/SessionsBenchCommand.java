@@ -44,9 +44,17 @@ public final class SessionsBenchCommand implements Callable<Integer> {
             description = "The last step: sessions (and bare loops) at once (default: ${DEFAULT-VALUE}).")
     private int maxSessions;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "5s",
+    @Option(names = "--platform-warmup", paramLabel = "DURATION", defaultValue = "90s",
             converter = HumanDurationConverter.class,
-            description = "How long all streams of a step run before the window (default: ${DEFAULT-VALUE}).")
+            description = "How long the platform runs with the simulation before its idle load and the first step "
+                    + "are measured: its JVMs compile their hot paths in the first minute or two "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private Duration platformWarmup;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "15s",
+            converter = HumanDurationConverter.class,
+            description = "How long all streams of a step run before the window: each session's renderer is a fresh "
+                    + "JVM (default: ${DEFAULT-VALUE}).")
     private Duration warmup;
 
     @Option(names = "--window", paramLabel = "DURATION", defaultValue = "10s",
@@ -73,7 +81,8 @@ public final class SessionsBenchCommand implements Callable<Integer> {
         SessionsBenchSettings settings;
         try {
             settings = new SessionsBenchSettings(sizes.stream().map(StreamSize::parse).distinct().toList(),
-                    SessionsBenchSettings.codec(codec), fps, minFps, maxSessions, warmup, window, bodies, !noPeer,
+                    SessionsBenchSettings.codec(codec), fps, minFps, maxSessions, platformWarmup, warmup,
+                    window, bodies, !noPeer,
                     output.json(), output.markdown());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);

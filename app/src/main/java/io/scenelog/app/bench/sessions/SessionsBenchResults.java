@@ -55,7 +55,8 @@ record SessionsBenchResults(SessionsBenchSettings settings, String renderNode, i
         }
         out.append("render node: ").append(renderNode).append('\n');
         out.append("simulation: ").append(simulation).append('\n');
-        out.append("CPU with the platform up and no session: ").append(Tables.percent(idleLoad)).append('\n');
+        out.append("CPU with the platform up and no session (after ").append(settings.platformWarmup().toSeconds())
+                .append(" s of warm-up): ").append(Tables.percent(idleLoad)).append('\n');
         return out.toString();
     }
 
@@ -109,7 +110,8 @@ record SessionsBenchResults(SessionsBenchSettings settings, String renderNode, i
         }
         out.append("\nThe ratio is sessions held over bare streams held (1: the platform costs nothing beyond "
                 + "rendering and encoding). CPU is the whole machine's load over the window; with the platform up "
-                + "and no session it was " + Tables.percent(idleLoad) + ".\n");
+                + "and no session, after " + settings.platformWarmup().toSeconds() + " s of warm-up, it was "
+                + Tables.percent(idleLoad) + ".\n");
         return out.toString();
     }
 
@@ -129,6 +131,7 @@ record SessionsBenchResults(SessionsBenchSettings settings, String renderNode, i
         json.put("fps", settings.fps());
         json.put("minFps", settings.minFps());
         json.put("maxSessions", settings.maxSessions());
+        json.put("platformWarmupSeconds", settings.platformWarmup().toMillis() / 1000.0);
         json.put("warmupSeconds", settings.warmup().toMillis() / 1000.0);
         json.put("windowSeconds", settings.window().toMillis() / 1000.0);
         json.put("bodies", settings.bodies());

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param fps         the frame rate every stream asks for
  * @param minFps      the delivered rate every stream must reach for a step to hold
  * @param maxSessions the last step (sessions, or bare streams, at once)
+ * @param platformWarmup how long the platform runs with the simulation before anything is measured: its JVMs
+ *                    compile their hot paths in the first minute or two, which a node that runs for days pays once
  * @param warmup      how long all streams run before the window
  * @param window      how long each stream's delivered frames are counted
  * @param bodies      bodies the simulation moves at {@code fps} updates a second, so every frame differs
@@ -24,7 +26,8 @@ import java.util.Optional;
  * @param markdown    where to write them as Markdown, if anywhere
  */
 record SessionsBenchSettings(List<StreamSize> sizes, VideoCodec codec, int fps, double minFps, int maxSessions,
-        Duration warmup, Duration window, int bodies, boolean peer, Optional<Path> json, Optional<Path> markdown) {
+        Duration platformWarmup, Duration warmup, Duration window, int bodies, boolean peer, Optional<Path> json,
+        Optional<Path> markdown) {
 
     /** A render node of {@code up} takes at most this many sessions. */
     static final int MAX_SESSIONS = 64;
@@ -47,6 +50,9 @@ record SessionsBenchSettings(List<StreamSize> sizes, VideoCodec codec, int fps, 
         if (maxSessions < 1 || maxSessions > MAX_SESSIONS) {
             throw new IllegalArgumentException("--max-sessions " + maxSessions + " is out of range: give 1 to "
                     + MAX_SESSIONS);
+        }
+        if (platformWarmup == null || platformWarmup.isNegative()) {
+            throw new IllegalArgumentException("--platform-warmup must not be negative, e.g. 90s");
         }
         if (warmup == null || warmup.isNegative()) {
             throw new IllegalArgumentException("--warmup must not be negative, e.g. 5s");

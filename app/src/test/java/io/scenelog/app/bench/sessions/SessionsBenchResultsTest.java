@@ -55,8 +55,8 @@ class SessionsBenchResultsTest {
 
     private static SessionsBenchResults results(SizeResult size) {
         SessionsBenchSettings settings = new SessionsBenchSettings(List.of(SIZE), VideoCodec.H264_CONSTRAINED_BASELINE,
-                30, 29, 8, Duration.ofSeconds(5), Duration.ofSeconds(10), 3, true, Optional.empty(),
-                Optional.empty());
+                30, 29, 8, Duration.ofSeconds(90), Duration.ofSeconds(5), Duration.ofSeconds(10), 3, true,
+                Optional.empty(), Optional.empty());
         return new SessionsBenchResults(settings, "render node", 2, 9, "3 bodies moved",
                 OptionalDouble.of(0.3), List.of(size));
     }

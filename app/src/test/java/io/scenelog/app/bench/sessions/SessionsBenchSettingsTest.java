@@ -44,6 +44,14 @@ class SessionsBenchSettingsTest {
     }
 
     @Test
+    void shouldRefuseANegativePlatformWarmup() {
+        assertThatThrownBy(() -> new SessionsBenchSettings(SIZES, VideoCodec.H264_CONSTRAINED_BASELINE, 30, 29, 4,
+                Duration.ofSeconds(-1), Duration.ofSeconds(5), Duration.ofSeconds(10), 3, true, Optional.empty(),
+                Optional.empty())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--platform-warmup");
+    }
+
+    @Test
     void shouldReadCodecNamesAndRefuseOthers() {
         assertThat(SessionsBenchSettings.codec("VP8")).isEqualTo(VideoCodec.VP8);
         assertThat(SessionsBenchSettings.codec("h264")).isEqualTo(VideoCodec.H264_CONSTRAINED_BASELINE);
@@ -63,6 +71,6 @@ class SessionsBenchSettingsTest {
 
     private static SessionsBenchSettings settings(int fps, double minFps, int maxSessions, Duration window) {
         return new SessionsBenchSettings(SIZES, VideoCodec.H264_CONSTRAINED_BASELINE, fps, minFps, maxSessions,
-                Duration.ofSeconds(5), window, 3, true, Optional.empty(), Optional.empty());
+                Duration.ofSeconds(90), Duration.ofSeconds(5), window, 3, true, Optional.empty(), Optional.empty());
     }
 }
