@@ -17,11 +17,11 @@ import org.apache.kafka.common.TopicPartition;
  *
  * @param <V> the topic's value type
  */
-final class RecordWatch<V> implements AutoCloseable {
+public final class RecordWatch<V> implements AutoCloseable {
 
     /** Told about each record; called on the watch's own thread. */
     @FunctionalInterface
-    interface Listener<V> {
+    public interface Listener<V> {
         void seen(V value, long seenNanos);
     }
 
@@ -31,7 +31,8 @@ final class RecordWatch<V> implements AutoCloseable {
     private final ConsumerLoop<String, V> loop;
 
     /** Positions at the end of every partition now, before the caller produces anything, then starts watching. */
-    RecordWatch(String bootstrapServers, SchemaRegistryClient registry, Topic<String, V> topic, Listener<V> listener) {
+    public RecordWatch(String bootstrapServers, SchemaRegistryClient registry, Topic<String, V> topic,
+            Listener<V> listener) {
         this.listener = listener;
         KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
                 ClientConfigs.committedReader(bootstrapServers, "scenelog-bench-watch"),
@@ -46,7 +47,7 @@ final class RecordWatch<V> implements AutoCloseable {
     }
 
     /** Throws what stopped the watch, if something did. */
-    void rethrowFailure() {
+    public void rethrowFailure() {
         loop.rethrowFailure("The benchmark's reader");
     }
 

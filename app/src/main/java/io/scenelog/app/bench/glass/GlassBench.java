@@ -39,9 +39,14 @@ final class GlassBench {
             try (LocalPlatformAccess platform = LocalPlatformAccess.start(data, COMMIT_INTERVAL, RENDER_CAPACITY)) {
                 GlassScene scene = GlassScene.create(URI.create(platform.apiUrl()), platform.adminKey());
                 progress("Scene " + scene.sceneId() + ", session " + scene.sessionId() + "; headless Chromium makes "
-                        + settings.edits() + " edits" + (settings.inputs() > 0 ? " and " + settings.inputs()
-                        + " camera inputs" : "") + " at " + settings.size() + ".");
-                run = new GlassScript(settings, work).run(platform.viewerUrl(), scene);
+                        + settings.warmupEdits() + " warm-up edits, then " + settings.edits() + " edits"
+                        + (settings.inputs() > 0 ? " and " + settings.inputs() + " camera inputs" : "") + " at "
+                        + settings.size() + ".");
+                try (CommitVisibility visibility = new CommitVisibility(platform.bootstrapServers(),
+                        URI.create(platform.registryUrl()), scene.sceneId())) {
+                    run = new GlassScript(settings, work).run(platform.viewerUrl(), scene)
+                            .withoutWarmup(settings.warmupEdits()).withVisibility(visibility);
+                }
             }
         } catch (GlassScriptException e) {
             // The browser's output and its screenshot stay for inspection; the platform's data does not.

@@ -29,6 +29,11 @@ public final class GlassBenchCommand implements Callable<Integer> {
             description = "Colour edits measured (default: ${DEFAULT-VALUE}).")
     private int edits;
 
+    @Option(names = "--warmup-edits", paramLabel = "N", defaultValue = "" + GlassBenchSettings.DEFAULT_WARMUP_EDITS,
+            description = "Colour edits made first and not measured: the platform's JVMs compile their hot paths "
+                    + "over the first seconds (default: ${DEFAULT-VALUE}).")
+    private int warmupEdits;
+
     @Option(names = "--inputs", paramLabel = "N", defaultValue = "" + GlassBenchSettings.DEFAULT_INPUTS,
             description = "Camera orbit drags measured after the edits: each from its Input frame to the first "
                     + "paint that changed, beside the camera's event (default: ${DEFAULT-VALUE}).")
@@ -74,8 +79,8 @@ public final class GlassBenchCommand implements Callable<Integer> {
         GlassBenchSettings settings;
         try {
             int[] dimensions = GlassBenchSettings.parseSize(size);
-            settings = new GlassBenchSettings(edits, inputs, Duration.ofMillis(intervalMillis), dimensions[0],
-                    dimensions[1], Duration.ofSeconds(editTimeoutSeconds), viewerDirectory, chromium,
+            settings = new GlassBenchSettings(edits, warmupEdits, inputs, Duration.ofMillis(intervalMillis),
+                    dimensions[0], dimensions[1], Duration.ofSeconds(editTimeoutSeconds), viewerDirectory, chromium,
                     Optional.ofNullable(dataDirectory), output.json(), output.markdown());
             settings.requireBrowserTools();
         } catch (IllegalArgumentException e) {

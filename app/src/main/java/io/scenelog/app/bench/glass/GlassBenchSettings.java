@@ -10,6 +10,8 @@ import java.util.Optional;
  * What the glass-to-glass benchmark runs.
  *
  * @param edits           colour edits measured
+ * @param warmupEdits     colour edits made first and not measured: the platform's JVMs compile their hot paths over
+ *                        the first seconds, which a platform that runs for days pays once
  * @param inputs          camera orbit inputs measured after the edits (0: none)
  * @param interval        the pace: each edit goes out this long after the previous one (or as soon as the previous
  *                        one showed, if that took longer)
@@ -22,11 +24,12 @@ import java.util.Optional;
  * @param json            where to write the results as JSON, if anywhere
  * @param markdown        where to write them as Markdown, if anywhere
  */
-record GlassBenchSettings(int edits, int inputs, Duration interval, int width, int height,
+record GlassBenchSettings(int edits, int warmupEdits, int inputs, Duration interval, int width, int height,
         Duration editTimeout, Path viewerDirectory, Path chromium, Optional<Path> dataDirectory, Optional<Path> json,
         Optional<Path> markdown) {
 
-    static final int DEFAULT_EDITS = 50;
+    static final int DEFAULT_EDITS = 200;
+    static final int DEFAULT_WARMUP_EDITS = 50;
     /**
      * None by default: the viewer page drops its Livelink connection at the ActionResult of the renderer's first
      * camera commit (a clientSeq beyond 2^53), so an orbit series cannot finish until that is fixed.
@@ -43,6 +46,9 @@ record GlassBenchSettings(int edits, int inputs, Duration interval, int width, i
     GlassBenchSettings {
         if (edits < 1 || edits > 10_000) {
             throw new IllegalArgumentException("--edits must be between 1 and 10000, not " + edits);
+        }
+        if (warmupEdits < 0 || warmupEdits > 10_000) {
+            throw new IllegalArgumentException("--warmup-edits must be between 0 and 10000, not " + warmupEdits);
         }
         if (inputs < 0 || inputs > 10_000) {
             throw new IllegalArgumentException("--inputs must be between 0 and 10000, not " + inputs);

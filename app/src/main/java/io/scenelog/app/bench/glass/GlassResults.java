@@ -25,6 +25,7 @@ record GlassResults(GlassBenchSettings settings, GlassRun run) {
     /** One step of an edit's way to the screen, each measured from the moment the action left the page. */
     enum Step {
         COMMITTED("committed by the pipeline (its clock)", EditSample::committedMillis),
+        VISIBLE("visible to a read_committed reader (Kafka)", EditSample::visibleMillis),
         EVENT("event at the page", EditSample::eventMillis),
         CAPTURED("frame read back by the renderer (its clock)", EditSample::capturedMillis),
         FRAME("frame at the page", EditSample::frameMillis),
@@ -92,10 +93,10 @@ record GlassResults(GlassBenchSettings settings, GlassRun run) {
     }
 
     String heading() {
-        return String.format(Locale.ROOT, "glass to glass on localhost: %d colour edits, one every %d ms, through the "
-                + "viewer page's own Livelink connection; video %dx%d %s, %d frames received, %d painted",
-                run.edits().size(), settings.interval().toMillis(), run.width(), run.height(), run.codec(),
-                run.framesReceived(), run.framesPainted());
+        return String.format(Locale.ROOT, "glass to glass on localhost: %d colour edits after %d warm-up edits, one "
+                + "every %d ms, through the viewer page's own Livelink connection; video %dx%d %s, %d frames "
+                + "received, %d painted", run.edits().size(), settings.warmupEdits(), settings.interval().toMillis(),
+                run.width(), run.height(), run.codec(), run.framesReceived(), run.framesPainted());
     }
 
     String table() {
@@ -174,6 +175,7 @@ record GlassResults(GlassBenchSettings settings, GlassRun run) {
         json.put("viewer", run.width() + "x" + run.height());
         json.put("codec", run.codec());
         json.put("edits", run.edits().size());
+        json.put("warmupEdits", settings.warmupEdits());
         json.put("intervalMillis", settings.interval().toMillis());
         json.put("framesReceived", run.framesReceived());
         json.put("framesPainted", run.framesPainted());
@@ -209,6 +211,8 @@ record GlassResults(GlassBenchSettings settings, GlassRun run) {
         json.put("version", edit.version());
         json.put("glassMillis", edit.glassMillis());
         json.put("eventMillis", LatencySummary.finite(edit.eventMillis()));
+        json.put("committedMillis", LatencySummary.finite(edit.committedMillis()));
+        json.put("visibleMillis", LatencySummary.finite(edit.visibleMillis()));
         json.put("frameMillis", LatencySummary.finite(edit.frameMillis()));
         json.put("capturedMillis", LatencySummary.finite(edit.capturedMillis()));
         json.put("decodeMillis", LatencySummary.finite(edit.decodeMillis()));

@@ -43,6 +43,8 @@ record GlassRun(int width, int height, String codec, long framesReceived, long f
      * @param glassMillis        the first paint whose centre pixel showed the new colour
      * @param eventMillis        the committed SceneEvent arriving on the page's Livelink connection (the peer path)
      * @param committedMillis    the event's committedAt (the pipeline's clock) after the send (the page's wall clock)
+     * @param visibleMillis      the event reaching the benchmark's own {@code read_committed} reader (its clock,
+     *                           taken from committedAt on the same machine): the transaction's commit made visible
      * @param frameMillis        the first VideoFrame with the edit's scene version arriving at the page
      * @param capturedMillis     that frame's capturedAt (the renderer's clock) after the send (the page's wall clock)
      * @param framePaintedMillis that frame drawn on the canvas
@@ -51,8 +53,34 @@ record GlassRun(int width, int height, String codec, long framesReceived, long f
      * @param encodeMillis       the renderer's encoding time of that frame
      */
     record EditSample(long version, double glassMillis, double eventMillis, double committedMillis,
-            double frameMillis, double capturedMillis, double framePaintedMillis, double decodeMillis,
-            double renderMillis, double encodeMillis) {
+            double visibleMillis, double frameMillis, double capturedMillis, double framePaintedMillis,
+            double decodeMillis, double renderMillis, double encodeMillis) {
+
+        /** The same sample with the event seen by a reader {@code afterCommit} ms after its committedAt. */
+        EditSample visibleAfterCommit(double afterCommit) {
+            return new EditSample(version, glassMillis, eventMillis, committedMillis, committedMillis + afterCommit,
+                    frameMillis, capturedMillis, framePaintedMillis, decodeMillis, renderMillis, encodeMillis);
+        }
+    }
+
+    /** The same run without its first {@code warmupEdits} edits (made, not measured). */
+    GlassRun withoutWarmup(int warmupEdits) {
+        if (warmupEdits > edits.size()) {
+            throw new GlassScriptException("The browser run reported " + edits.size() + " edits, fewer than the "
+                    + warmupEdits + " warm-up edits asked for");
+        }
+        return new GlassRun(width, height, codec, framesReceived, framesPainted,
+                edits.subList(warmupEdits, edits.size()), inputs);
+    }
+
+    /**
+     * The same run with each edit's {@code visibleMillis} from the benchmark's reader; NaN for an edit it did not
+     * see.
+     */
+    GlassRun withVisibility(CommitVisibility visibility) {
+        return new GlassRun(width, height, codec, framesReceived, framesPainted, edits.stream()
+                .map(edit -> edit.visibleAfterCommit(visibility.millisAfterCommit(edit.version()))).toList(),
+                inputs);
     }
 
     /**
@@ -69,7 +97,8 @@ record GlassRun(int width, int height, String codec, long framesReceived, long f
         List<EditSample> edits = new ArrayList<>();
         for (JsonNode edit : required(report, "edits")) {
             edits.add(new EditSample(required(edit, "version").asLong(), required(edit, "glassMillis").asDouble(),
-                    millis(edit, "eventMillis"), millis(edit, "committedMillis"), millis(edit, "frameMillis"),
+                    millis(edit, "eventMillis"), millis(edit, "committedMillis"), Double.NaN,
+                    millis(edit, "frameMillis"),
                     millis(edit, "capturedMillis"), millis(edit, "framePaintedMillis"), millis(edit, "decodeMillis"),
                     millis(edit, "renderMicros") / 1000.0, millis(edit, "encodeMicros") / 1000.0));
         }

@@ -48,7 +48,7 @@ final class GlassScript {
     /** The longest a run may take: starting up, then every edit at its pace or its timeout. */
     Duration deadline() {
         return START_ALLOWANCE.plus(settings.interval().plus(settings.editTimeout())
-                .multipliedBy((long) settings.edits() + settings.inputs()));
+                .multipliedBy((long) settings.warmupEdits() + settings.edits() + settings.inputs()));
     }
 
     String options(String viewerUrl, GlassScene scene) throws IOException {
@@ -59,7 +59,8 @@ final class GlassScript {
         options.put("token", scene.token());
         options.put("width", settings.width());
         options.put("height", settings.height());
-        options.put("edits", settings.edits());
+        // The script knows nothing of warm-up: it makes them all, and the first samples are dropped (GlassRun).
+        options.put("edits", settings.warmupEdits() + settings.edits());
         options.put("inputs", settings.inputs());
         options.put("intervalMillis", settings.interval().toMillis());
         options.put("editTimeoutMillis", settings.editTimeout().toMillis());

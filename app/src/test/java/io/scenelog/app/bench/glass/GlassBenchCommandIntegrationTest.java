@@ -36,7 +36,8 @@ class GlassBenchCommandIntegrationTest {
         commandLine.setErr(new PrintWriter(out, true));
 
         // when
-        int exitCode = commandLine.execute("bench", "glass", "--edits", "3", "--viewer-dir", VIEWER.toString(),
+        int exitCode = commandLine.execute("bench", "glass", "--edits", "3", "--warmup-edits", "2", "--viewer-dir",
+                VIEWER.toString(),
                 "--json", json.toString(), "--markdown", markdown.toString());
 
         // then
@@ -47,7 +48,11 @@ class GlassBenchCommandIntegrationTest {
         JsonNode results = new ObjectMapper().readTree(Files.readString(json));
         assertThat(results.path("viewer").asText()).isEqualTo("640x360");
         assertThat(results.path("edits").asInt()).isEqualTo(3);
+        assertThat(results.path("warmupEdits").asInt()).isEqualTo(2);
         assertThat(results.path("samples")).hasSize(3);
+        // the warm-up's edits are dropped: the measured ones are the scene's last three versions
+        long first = results.path("samples").get(0).path("version").asLong();
+        assertThat(results.path("samples").get(2).path("version").asLong()).isEqualTo(first + 2);
         for (String path : new String[] {"glassToGlass", "eventPath"}) {
             assertThat(results.path(path).path("samples").asInt()).as(path + ": " + results.path(path)).isEqualTo(3);
             assertThat(results.path(path).path("p50Millis").isNumber()).as(path).isTrue();
@@ -55,6 +60,8 @@ class GlassBenchCommandIntegrationTest {
         }
         assertThat(results.path("ratio").path("p50").isNumber()).as(results.path("ratio").toString()).isTrue();
         assertThat(results.path("breakdown").path("frame").path("samples").asInt()).isEqualTo(3);
+        // the benchmark's own read_committed reader saw every measured edit's event
+        assertThat(results.path("breakdown").path("visible").path("samples").asInt()).isEqualTo(3);
         assertThat(results.path("goal").has("met")).isTrue();
         assertThat(Files.readString(markdown)).startsWith("### Glass to glass (`scenelog bench glass`)");
     }

@@ -16,7 +16,7 @@ class GlassBenchSettingsTest {
     Path directory;
 
     static GlassBenchSettings settings(int edits, long intervalMillis, long editTimeoutSeconds, Path viewer) {
-        return new GlassBenchSettings(edits, 0, Duration.ofMillis(intervalMillis), 640, 360,
+        return new GlassBenchSettings(edits, 0, 0, Duration.ofMillis(intervalMillis), 640, 360,
                 Duration.ofSeconds(editTimeoutSeconds), viewer, Path.of("/usr/bin/chromium"), Optional.empty(),
                 Optional.empty(), Optional.empty());
     }
@@ -42,7 +42,7 @@ class GlassBenchSettingsTest {
         assertThatThrownBy(() -> settings(0, 300, 10, directory)).hasMessageContaining("--edits");
         assertThatThrownBy(() -> settings(50, 10, 10, directory)).hasMessageContaining("--interval-ms");
         assertThatThrownBy(() -> settings(50, 300, 0, directory)).hasMessageContaining("--edit-timeout-s");
-        assertThatThrownBy(() -> new GlassBenchSettings(3, -1, Duration.ofMillis(300), 640, 360,
+        assertThatThrownBy(() -> new GlassBenchSettings(3, 0, -1, Duration.ofMillis(300), 640, 360,
                 Duration.ofSeconds(10), directory, Path.of("/usr/bin/chromium"), Optional.empty(), Optional.empty(),
                 Optional.empty())).hasMessageContaining("--inputs");
     }
@@ -72,14 +72,14 @@ class GlassBenchSettingsTest {
     @Test
     void shouldBoundTheScriptByEveryEditsAndInputsPaceAndTimeout() {
         // given
-        GlassBenchSettings settings = new GlassBenchSettings(10, 4, Duration.ofMillis(500), 640, 360,
+        GlassBenchSettings settings = new GlassBenchSettings(10, 6, 4, Duration.ofMillis(500), 640, 360,
                 Duration.ofSeconds(5), directory, Path.of("/usr/bin/chromium"), Optional.empty(), Optional.empty(),
                 Optional.empty());
 
         // when
         Duration deadline = new GlassScript(settings, directory).deadline();
 
-        // then: three minutes to start, then 14 x (0.5 s + 5 s)
-        assertThat(deadline).isEqualTo(Duration.ofMinutes(3).plusSeconds(77));
+        // then: three minutes to start, then (6 warm-up + 10 + 4) x (0.5 s + 5 s)
+        assertThat(deadline).isEqualTo(Duration.ofMinutes(3).plusSeconds(110));
     }
 }

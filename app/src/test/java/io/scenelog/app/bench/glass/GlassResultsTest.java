@@ -14,7 +14,7 @@ class GlassResultsTest {
     private static final GlassBenchSettings SETTINGS = GlassBenchSettingsTest.settings(3, 300, 10, Path.of("."));
 
     private static EditSample edit(double glass, double event, double framePainted) {
-        return new EditSample(7, glass, event, 5, glass - 10, glass - 20, framePainted, 2, 4, 3);
+        return new EditSample(7, glass, event, 5, 15, glass - 10, glass - 20, framePainted, 2, 4, 3);
     }
 
     private static GlassResults results(EditSample... edits) {

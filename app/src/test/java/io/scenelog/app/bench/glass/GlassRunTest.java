@@ -47,6 +47,33 @@ class GlassRunTest {
     }
 
     @Test
+    void shouldDropTheWarmupEditsAndRefuseARunShorterThanThem() {
+        // when
+        GlassRun run = GlassRun.parse(REPORT).withoutWarmup(1);
+
+        // then
+        assertThat(run.edits()).extracting(EditSample::version).containsExactly(4L);
+        assertThat(GlassRun.parse(REPORT).withoutWarmup(0).edits()).hasSize(2);
+        assertThatThrownBy(() -> GlassRun.parse(REPORT).withoutWarmup(3)).isInstanceOf(GlassScriptException.class)
+                .hasMessageContaining("fewer than the 3 warm-up edits");
+    }
+
+    @Test
+    void shouldPlaceTheEventsVisibilityAfterItsCommit() {
+        // given: the reader saw version 3 12.5 ms after its committedAt (36 ms after the send), not version 4
+        GlassRun run = GlassRun.parse(REPORT);
+
+        // when
+        EditSample[] edits = run.edits().stream().map(edit -> edit.visibleAfterCommit(edit.version() == 3 ? 12.5
+                : Double.NaN)).toArray(EditSample[]::new);
+
+        // then
+        assertThat(edits[0].visibleMillis()).isEqualTo(48.5);
+        assertThat(edits[1].visibleMillis()).isNaN();
+        assertThat(run.edits().get(0).visibleMillis()).as("not measured by the script").isNaN();
+    }
+
+    @Test
     void shouldReadStepsTheScriptDidNotSeeAsNaN() {
         // when
         EditSample second = GlassRun.parse(REPORT).edits().get(1);
