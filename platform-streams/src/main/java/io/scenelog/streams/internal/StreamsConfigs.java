@@ -13,8 +13,15 @@ public final class StreamsConfigs {
     static final long RETRY_BACKOFF_MS = 5;
     /** The producer's longest retry backoff, reached by doubling when a broker stays unavailable. */
     static final long RETRY_BACKOFF_MAX_MS = 200;
-    /** Kafka Streams' own default poll.ms, kept when the commit interval is longer. */
+    /** Kafka Streams' own default poll.ms, the longest poll whatever the commit interval. */
     static final long DEFAULT_POLL_MS = 100L;
+    /** Polls per commit interval: how finely an idle stream thread notices that a commit is due. */
+    static final long POLLS_PER_COMMIT = 4;
+    /**
+     * The producer's linger: the Kafka client's own default. Kafka Streams overrides it with 100 ms, which holds
+     * every output record until the commit's flush; see {@link #of}.
+     */
+    static final long LINGER_MS = 5;
 
     private StreamsConfigs() {
     }
@@ -34,9 +41,16 @@ public final class StreamsConfigs {
         // whether a commit is due only between polls. Writers that wait for their result before sending again
         // (REST callers, closed-loop clients) leave the thread idle right after each burst, so with the default
         // every commit came ~100 ms late and capped them at one round per ~120 ms whatever the commit interval.
-        // Poll at most as long as the commit interval (and never under 1 ms).
+        // Polling exactly one commit interval still made a lone action (an edit in a viewer) wait a whole interval:
+        // the poll after it blocks that long before the commit check. A quarter of the interval commits it at most
+        // a quarter late (and never under 1 ms).
         props.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1L, Math.min(DEFAULT_POLL_MS,
-                settings.commitInterval().toMillis())));
+                settings.commitInterval().toMillis() / POLLS_PER_COMMIT)));
+        // Kafka Streams lingers 100 ms: with a shorter commit interval every output record waited for the commit's
+        // flush, and only then did the broker see the transaction's first send (under transaction version 2 it
+        // checks that send with the transaction coordinator: a few ms more, all on the commit's critical path).
+        // Sent within 5 ms, the records and that check are done while the commit interval runs; bursts still batch.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), LINGER_MS);
         // No record cache: outputs go to the producer at once and become visible at the next commit.
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());

@@ -42,13 +42,26 @@ class StreamsConfigsTest {
     }
 
     @Test
-    void shouldPollNoLongerThanTheCommitInterval() {
+    void shouldPollAQuarterOfTheCommitInterval() {
         // when
         Properties fast = StreamsConfigs.of(builder.commitInterval(Duration.ofMillis(20)).build(), null);
+        Properties fastest = StreamsConfigs.of(builder.commitInterval(Duration.ofMillis(2)).build(), null);
         Properties slow = StreamsConfigs.of(builder.commitInterval(Duration.ofSeconds(1)).build(), null);
 
-        // then: an idle stream thread must not sit in poll past the commit it owes waiting writers
-        assertThat(fast.get(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(20L);
+        // then: an idle stream thread must not sit in poll long past the commit it owes waiting writers
+        assertThat(fast.get(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(5L);
+        assertThat(fastest.get(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(1L);
         assertThat(slow.get(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(StreamsConfigs.DEFAULT_POLL_MS);
+    }
+
+    @Test
+    void shouldSendOutputsBeforeTheCommitNeedsThem() {
+        // when
+        Properties props = StreamsConfigs.of(builder.build(), null);
+
+        // then: not Kafka Streams' 100 ms, which holds every record until the commit's flush
+        assertThat(props.get(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG)))
+                .isEqualTo(StreamsConfigs.LINGER_MS);
+        assertThat(StreamsConfigs.LINGER_MS).isLessThan(StreamsSettings.DEFAULT_COMMIT_INTERVAL.toMillis());
     }
 }
