@@ -37,9 +37,10 @@ public final class FanoutBenchCommand implements Callable<Integer> {
             description = "Timed sending of each paced and end-to-end phase (default: ${DEFAULT-VALUE}).")
     private Duration duration;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "5s",
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "30s",
             converter = HumanDurationConverter.class,
-            description = "Untimed sending before each paced and end-to-end phase (default: ${DEFAULT-VALUE}).")
+            description = "Untimed sending before each paced and end-to-end phase: the first phases run while the "
+                    + "JVM still compiles the bridge's and the pipeline's hot paths (default: ${DEFAULT-VALUE}).")
     private Duration warmUp;
 
     @Option(names = "--saturation", paramLabel = "DURATION", defaultValue = "5s",
