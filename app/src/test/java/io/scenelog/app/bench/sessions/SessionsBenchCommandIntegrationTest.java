@@ -36,7 +36,8 @@ class SessionsBenchCommandIntegrationTest {
 
         // when
         int exitCode = commandLine.execute("bench", "sessions", "--sizes", "320x180", "--max-sessions", "1",
-                "--warmup", "0s", "--window", "1s", "--json", json.toString(), "--markdown", markdown.toString());
+                "--platform-warmup", "1s", "--warmup", "0s", "--window", "1s", "--json", json.toString(),
+                "--markdown", markdown.toString());
 
         // then
         String text = out.toString();
@@ -48,6 +49,7 @@ class SessionsBenchCommandIntegrationTest {
         assertThat(results.path("entities").asInt()).as("the demo scene's entities and the bodies").isPositive();
         assertThat(results.path("simulation").asText()).contains("accepted");
         assertThat(results.has("platformIdleCpuLoad")).as(results.toString()).isTrue();
+        assertThat(results.path("platformWarmupSeconds").asDouble()).isEqualTo(1.0);
         JsonNode size = results.path("sizes").path(0);
         assertThat(size.path("size").asText()).isEqualTo("320x180");
         for (String field : new String[] {"sessionsHeld", "bareStreamsHeld", "ratio", "platformSteps",
