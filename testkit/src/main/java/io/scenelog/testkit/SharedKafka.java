@@ -2,6 +2,8 @@ package io.scenelog.testkit;
 
 import io.scenelog.testkit.internal.ModeChoice;
 import io.scenelog.testkit.internal.RunningKafka;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * One Kafka broker per test JVM, shared by every integration test in it.
  *
  * <p>Started on first use, stopped by a JVM shutdown hook; its data lives in a temporary
- * directory. The system property {@value #MODE_PROPERTY} picks the broker:
+ * directory. Shared fixtures built on it register their own closing with {@link #closeBeforeBroker}, so that they
+ * stop while the broker still answers. The system property {@value #MODE_PROPERTY} picks the broker:
  * <ul>
  *   <li>{@code auto} (default): Testcontainers' {@code apache/kafka} image when a Docker engine is
  *       reachable, otherwise the embedded KRaft broker;</li>
@@ -38,6 +41,8 @@ public final class SharedKafka {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedKafka.class);
 
+    private static final Deque<AutoCloseable> DEPENDENTS = new ConcurrentLinkedDeque<>();
+
     private static RunningKafka running;
     private static RuntimeException startFailure;
 
@@ -63,6 +68,27 @@ public final class SharedKafka {
         return running().mode();
     }
 
+    /**
+     * Closes {@code dependent} when the JVM exits, before the shared broker stops (the last registered first).
+     * Independent shutdown hooks run in any order at once: a Kafka Streams application whose broker was already gone
+     * sat out its 30 s close timeout, and Surefire killed the fork.
+     */
+    public static void closeBeforeBroker(AutoCloseable dependent) {
+        running();
+        DEPENDENTS.push(dependent);
+    }
+
+    private static void closeDependentsThenBroker(RunningKafka broker) {
+        for (AutoCloseable dependent = DEPENDENTS.poll(); dependent != null; dependent = DEPENDENTS.poll()) {
+            try {
+                dependent.close();
+            } catch (Exception e) {
+                LOG.warn("A test fixture failed to close before the shared broker: {}", e.toString());
+            }
+        }
+        broker.close();
+    }
+
     private static synchronized RunningKafka running() {
         if (running != null) {
             return running;
@@ -76,7 +102,8 @@ public final class SharedKafka {
             ModeChoice choice = ModeChoice.fromSystemProperty(System.getProperty(MODE_PROPERTY));
             long startedAt = System.nanoTime();
             RunningKafka started = RunningKafka.start(choice.mode(), System.getProperty(IMAGE_PROPERTY));
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "scenelog-shared-kafka-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeDependentsThenBroker(started),
+                    "scenelog-shared-kafka-stop"));
             LOG.info("Shared Kafka for this test JVM: {} ({}) at {}, started in {} ms.", choice.mode(),
                     choice.reason(), started.bootstrapServers(), (System.nanoTime() - startedAt) / 1_000_000);
             running = started;

@@ -50,7 +50,7 @@ public final class TestPlatform {
             new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
         }
         EdgeServer started = EdgeServer.start(EdgeSettings.defaults(SharedKafka.bootstrapServers()).withPort(0));
-        Runtime.getRuntime().addShutdownHook(new Thread(started::close, "scenelog-test-edge-stop"));
+        SharedKafka.closeBeforeBroker(started::close);
         edge = started;
         // As `scenelog up` does: outside writers find the schemas by subject before anything is written.
         ContractSchemas.publish(registry());

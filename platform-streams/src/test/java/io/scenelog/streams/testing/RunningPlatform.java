@@ -31,7 +31,7 @@ public final class RunningPlatform {
     public static synchronized PlatformStreams platform() {
         if (platform == null) {
             platform = PlatformStreams.start(settings(UniqueNames.transactionalId("platform-it")).build());
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "test-platform-stop"));
+            SharedKafka.closeBeforeBroker(platform::close);
         }
         return platform;
     }

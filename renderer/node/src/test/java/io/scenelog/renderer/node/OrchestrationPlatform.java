@@ -91,7 +91,7 @@ final class OrchestrationPlatform {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "node-it-stop"));
+            SharedKafka.closeBeforeBroker(instance::stop);
         }
         return instance;
     }

@@ -83,7 +83,7 @@ public final class RunningPipeline {
                         .startTimeout(Duration.ofSeconds(90))
                         .build());
                 instance = new RunningPipeline(streams);
-                Runtime.getRuntime().addShutdownHook(new Thread(streams::close, "renderer-it-pipeline-stop"));
+                SharedKafka.closeBeforeBroker(streams::close);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
