@@ -4,9 +4,11 @@ import io.scenelog.renderer.scene.internal.ReplicaFollower;
 import io.scenelog.schemas.registry.SchemaRegistryClient;
 import io.scenelog.streams.query.SceneStateQueries;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
@@ -24,6 +26,7 @@ public final class SceneReplica implements AutoCloseable {
     private final UUID sessionId;
     private final ReplicaFollower follower;
     private final Object published = new Object();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile ReplicaSnapshot current;
 
     private SceneReplica(UUID sceneId, UUID sessionId, Map<String, Object> consumerConfig,
@@ -99,6 +102,14 @@ public final class SceneReplica implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls {@code listener} each time a new state is published, on the replica's own thread: it must return at once
+     * (e.g. wake another thread that then reads {@link #snapshot}).
+     */
+    public void onPublished(Runnable listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     /** Waits until the replica shows at least this scene version; see {@link #await}. */
     public ReplicaSnapshot awaitVersion(long version, Duration timeout) throws TimeoutException, InterruptedException {
         return await(s -> s.status() == ReplicaStatus.FOLLOWING && s.version() >= version, timeout);
@@ -114,5 +125,6 @@ public final class SceneReplica implements AutoCloseable {
             current = snapshot;
             published.notifyAll();
         }
+        listeners.forEach(Runnable::run);
     }
 }

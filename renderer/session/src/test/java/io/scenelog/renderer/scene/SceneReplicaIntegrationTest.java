@@ -5,11 +5,13 @@ import static io.scenelog.renderer.scene.RunningPipeline.update;
 import static io.scenelog.renderer.scene.Samples.at;
 import static io.scenelog.renderer.scene.Samples.cube;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.scenelog.model.Components;
 import io.scenelog.model.Role;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,8 @@ class SceneReplicaIntegrationTest {
             ReplicaSnapshot first = replica.awaitVersion(bootstrapVersion, WAIT);
             assertThat(first.entity(crate)).isPresent();
             assertThat(first.settings()).containsEntry("skyColor", "#87ceeb");
+            AtomicLong toldAt = new AtomicLong();
+            replica.onPublished(() -> toldAt.set(replica.snapshot().version()));
 
             // when the scene is edited
             long last = 0;
@@ -53,6 +57,9 @@ class SceneReplicaIntegrationTest {
             assertThat(followed.entity(crate).orElseThrow().getComponents().getTransform().getPosition().getX())
                     .isEqualTo(5.0);
             assertThat(replica.bootstraps()).isEqualTo(1);
+            // and whoever listens is told of the publication that reached it (on the replica's thread, just after)
+            long target = last;
+            await().atMost(WAIT).until(() -> toldAt.get() == target);
         }
     }
 

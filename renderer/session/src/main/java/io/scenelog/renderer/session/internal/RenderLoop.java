@@ -41,11 +41,8 @@ public final class RenderLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RenderLoop.class);
     private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
-    /**
-     * How often the loop looks for a newer scene version between frames while streams run: the replica follows
-     * the log on its own thread, and an edit is shown as soon as it is seen (VideoStream#earlyDueNanos).
-     */
-    private static final long VERSION_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** Queued when the scene changes: it only wakes the loop, which then sees the new version. */
+    private static final Runnable WAKE = () -> { };
 
     private final SceneView scene;
     private final RenderParts parts;
@@ -86,6 +83,9 @@ public final class RenderLoop implements AutoCloseable {
     public static RenderLoop start(SceneView scene, RenderParts parts, RenderLinkServer link, int maxStreams,
             MeterRegistry metrics, Clock clock, String sessionName) {
         RenderLoop loop = new RenderLoop(scene, parts, link, maxStreams, metrics, clock, sessionName);
+        // the replica follows the log on its own thread: an edit is shown as soon as it is seen
+        // (VideoStream#earlyDueNanos), not at the next wait's end
+        scene.onChange(() -> loop.commands.add(WAKE));
         loop.thread.start();
         return loop;
     }
@@ -199,7 +199,7 @@ public final class RenderLoop implements AutoCloseable {
 
     private long waitNanos() {
         long now = System.nanoTime();
-        long wait = streams.isEmpty() ? IDLE_WAIT_NANOS : VERSION_POLL_NANOS;
+        long wait = IDLE_WAIT_NANOS;
         long version = scene.version();
         for (VideoStream stream : streams.values()) {
             wait = Math.min(wait, dueNanos(stream, version) - now);
@@ -281,7 +281,7 @@ public final class RenderLoop implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        commands.add(() -> { });
+        commands.add(WAKE);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {

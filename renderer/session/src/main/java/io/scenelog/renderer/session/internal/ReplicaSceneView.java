@@ -62,6 +62,11 @@ public final class ReplicaSceneView implements SceneView {
     }
 
     @Override
+    public void onChange(Runnable wake) {
+        replica.onPublished(wake);
+    }
+
+    @Override
     public DrawScene drawScene() {
         ReplicaSnapshot snapshot = replica.snapshot();
         drawn = snapshot;

@@ -14,6 +14,9 @@ public interface SceneView extends AutoCloseable {
     /** The scene version it shows now. */
     long version();
 
+    /** Calls {@code wake} whenever {@link #version()} may have changed; from another thread, so it must be quick. */
+    void onChange(Runnable wake);
+
     /** What a frame draws now. */
     DrawScene drawScene();
 
