@@ -20,11 +20,10 @@ import java.util.function.IntFunction;
 record StepWindow(Duration warmup, Duration window, Duration firstFrameTimeout) {
 
     /**
-     * The machine's CPU load over one warm-up and window with no stream at all: what the colocated platform costs by
-     * itself (and whatever else the machine runs), to read the steps' loads against.
+     * The machine's CPU load over one window with no stream at all: what the colocated platform costs by itself (and
+     * whatever else the machine runs), to read the steps' loads against. The caller warms the platform up first.
      */
     OptionalDouble idleLoad() throws InterruptedException {
-        TimeUnit.NANOSECONDS.sleep(warmup.toNanos());
         Optional<CpuTicks> start = CpuTicks.now();
         TimeUnit.NANOSECONDS.sleep(window.toNanos());
         return CpuTicks.load(start, CpuTicks.now());
