@@ -51,7 +51,11 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
   private volatile SchemaRegistryClient registry;
   private volatile boolean isKey;
   private volatile boolean autoRegister = true;
-  private final ConcurrentMap<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
+  /*
+   * Keyed by topic, not subject: the subject is derived from the topic, and building its string for every record
+   * (then hashing it for the lookup) was a visible part of the commit pipeline's serialisation.
+   */
+  private final ConcurrentMap<TopicSchema, Integer> ids = new ConcurrentHashMap<>();
   private final ConcurrentMap<Schema, DatumWriter<Object>> specificWriters =
       new ConcurrentHashMap<>();
   private final ConcurrentMap<Schema, DatumWriter<Object>> genericWriters =
@@ -89,17 +93,19 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     }
     Schema schema = data.getSchema();
     int id = idFor(topic, schema);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    ReusableBuffer out = BUFFER.get();
     out.writeBytes(WireFormat.header(id));
     BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
     try {
       writerFor(schema, data).write(data, encoder);
       encoder.flush();
+      return out.toByteArray();
     } catch (IOException | RuntimeException e) {
       // Avro reports a null in a required field as NPE and a wrong type as ClassCastException.
       throw new UnencodableRecordException(topic, schema.getFullName(), e);
+    } finally {
+      out.release();
     }
-    return out.toByteArray();
   }
 
   private int idFor(String topic, Schema schema) {
@@ -109,12 +115,12 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
           "AvroSerializer is not configured: call configure() with "
               + AvroSerdeConfig.SCHEMA_REGISTRY_URL + " or construct it with a registry client");
     }
-    String subject = TopicNameStrategy.subject(topic, isKey);
-    SubjectSchema key = new SubjectSchema(subject, schema);
+    TopicSchema key = new TopicSchema(topic, schema);
     Integer cached = ids.get(key);
     if (cached != null) {
       return cached;
     }
+    String subject = TopicNameStrategy.subject(topic, isKey);
     int id = RegistryCalls.idFor(client, subject, schema, autoRegister);
     if (ids.putIfAbsent(key, id) == null) {
       LOG.info("Schema {} has id {} under subject {} in the schema registry at {}.",
@@ -145,5 +151,32 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     return data;
   }
 
-  private record SubjectSchema(String subject, Schema schema) {}
+  private record TopicSchema(String topic, Schema schema) {}
+
+  /*
+   * Each thread encodes into its own buffer and copies the bytes out once: a fresh small buffer per record grew by
+   * doubling (three or four copies for an entity state) before the final copy.
+   */
+  private static final ThreadLocal<ReusableBuffer> BUFFER = ThreadLocal.withInitial(ReusableBuffer::new);
+
+  /** A byte buffer a thread reuses between records, dropped back to its first size after a large one. */
+  private static final class ReusableBuffer extends ByteArrayOutputStream {
+    private static final int INITIAL_BYTES = 1024;
+    private static final int KEPT_BYTES = 64 * 1024;
+
+    ReusableBuffer() {
+      super(INITIAL_BYTES);
+    }
+
+    /**
+     * Empties the buffer after use, keeping no more than {@link #KEPT_BYTES} per thread: a rare large record must
+     * not stay in memory.
+     */
+    void release() {
+      reset();
+      if (buf.length > KEPT_BYTES) {
+        buf = new byte[INITIAL_BYTES];
+      }
+    }
+  }
 }
