@@ -9,7 +9,9 @@ import io.scenelog.streams.auth.TokenKey;
 import io.scenelog.topics.Topics;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -22,8 +24,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The commit benchmark (DESIGN §11: ratios against a peer measured in the same run): throughput of the pipeline
- * with exactly-once and at-least-once against the bare loop around the same decide, then latency at a constant
- * rate for each commit interval against a bare produce/consume on the same broker.
+ * with exactly-once and at-least-once against the bare loop around the same decide, in rounds, then latency at a
+ * constant rate for each commit interval against a bare produce/consume on the same broker.
  */
 final class CommitBench {
 
@@ -52,16 +54,26 @@ final class CommitBench {
             Map<TopicPartition, Long> controlStarts = OffsetMarks.ends(admin, Topics.SCENE_CONTROL.name(), partitions);
             long events = preload(producer, workload);
             say("Preloaded " + events + " actions on " + workload.scenes().size() + " scenes.");
-            // An unmeasured first pass warms the JIT for the code every system shares (decide, the serdes).
+            // Unmeasured first passes warm the JIT: the peer's for the code every system shares (decide, the
+            // serdes), the pipeline's for Kafka Streams, RocksDB and the stores, cold after the peer's runs (C2
+            // compiling them took most of a core through the first ~10 s).
             peer(environment, workload, actionStarts, events);
-            Throughput peer = peer(environment, workload, actionStarts, events);
-            say(String.format("Bare loop: %.0f actions/s.", peer.perSecond()));
-            Throughput eos = pipelines.throughput("eos", true, settings.throughputInterval(), actionStarts,
+            Throughput warm = pipelines.throughput("warm-up", true, settings.throughputInterval(), actionStarts,
                     controlStarts, workload.scenes(), events, settings.runTimeout());
-            say(String.format("Exactly-once: %.0f actions/s.", eos.perSecond()));
-            Throughput alos = pipelines.throughput("alos", false, settings.throughputInterval(), actionStarts,
-                    controlStarts, workload.scenes(), events, settings.runTimeout());
-            say(String.format("At-least-once: %.0f actions/s.", alos.perSecond()));
+            say(String.format("Warm-up passes done (pipeline %.0f actions/s, not counted).", warm.perSecond()));
+            List<ThroughputRound> rounds = new ArrayList<>();
+            for (int r = 1; r <= settings.rounds(); r++) {
+                Throughput peer = peer(environment, workload, actionStarts, events);
+                Throughput eos = pipelines.throughput("eos", true, settings.throughputInterval(), actionStarts,
+                        controlStarts, workload.scenes(), events, settings.runTimeout());
+                Throughput alos = pipelines.throughput("alos", false, settings.throughputInterval(), actionStarts,
+                        controlStarts, workload.scenes(), events, settings.runTimeout());
+                ThroughputRound round = new ThroughputRound(peer, eos, alos);
+                rounds.add(round);
+                say(String.format("Round %d: bare loop %.0f, exactly-once %.0f (%.2fx), at-least-once %.0f (%.2fx)"
+                        + " actions/s.", r, peer.perSecond(), eos.perSecond(), round.exactlyOnceRatio(),
+                        alos.perSecond(), round.atLeastOnceRatio()));
+            }
             Percentiles bare = bareLatency(environment, producer);
             say(String.format("Bare produce -> consume: p50 %.1f ms, p99 %.1f ms.", bare.p50(), bare.p99()));
             Map<Duration, Percentiles> latencies = new LinkedHashMap<>();
@@ -71,7 +83,7 @@ final class CommitBench {
                         p.p50(), p.p99()));
                 latencies.put(interval, p);
             }
-            return new BenchResults(environment.describe(), events, settings.throughputInterval(), peer, eos, alos,
+            return new BenchResults(environment.describe(), events, settings.throughputInterval(), rounds,
                     settings.latencyRate(), bare, latencies);
         }
     }

@@ -39,6 +39,11 @@ public final class CommitBenchCommand implements Callable<Integer> {
             + CommitBenchSettings.FULL_ACTIONS + ", --quick " + CommitBenchSettings.QUICK_ACTIONS + ").")
     private Long actions;
 
+    @Option(names = "--rounds", paramLabel = "N", description = "Rounds of throughput runs (bare loop, exactly-once,"
+            + " at-least-once), reported with their median (default: " + CommitBenchSettings.FULL_ROUNDS + ", --quick "
+            + CommitBenchSettings.QUICK_ROUNDS + ").")
+    private Integer rounds;
+
     @Option(names = "--throughput-commit-interval", paramLabel = "DURATION", defaultValue = "100ms",
             converter = HumanDurationConverter.class,
             description = "Commit interval of the throughput runs (default: ${DEFAULT-VALUE}).")
@@ -77,6 +82,7 @@ public final class CommitBenchCommand implements Callable<Integer> {
                 Optional.ofNullable(registryUrl).map(RegistryUrl::parse),
                 actions != null ? actions
                         : quick ? CommitBenchSettings.QUICK_ACTIONS : CommitBenchSettings.FULL_ACTIONS,
+                rounds != null ? rounds : quick ? CommitBenchSettings.QUICK_ROUNDS : CommitBenchSettings.FULL_ROUNDS,
                 throughputInterval, latencyRate,
                 latencyWarmUp != null ? latencyWarmUp
                         : quick ? CommitBenchSettings.QUICK_LATENCY_WARM_UP : CommitBenchSettings.FULL_LATENCY_WARM_UP,

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param bootstrapServers   an existing cluster, or empty for an embedded broker
  * @param registryUrl        an existing registry, or empty for one in the benchmark's process
  * @param actions            actions per throughput run
+ * @param rounds             how many rounds of throughput runs (bare loop, exactly-once, at-least-once) to measure
  * @param throughputInterval the commit interval of the throughput runs
  * @param latencyRate        actions per second of the latency runs
  * @param latencyWarmUp      how long each latency run sends before it starts timing
@@ -22,12 +23,16 @@ import java.util.Optional;
  * @param markdown           where to write the Markdown snippet, if anywhere
  */
 public record CommitBenchSettings(Optional<String> bootstrapServers, Optional<URI> registryUrl, long actions,
-        Duration throughputInterval, double latencyRate, Duration latencyWarmUp, Duration latencyDuration,
+        int rounds, Duration throughputInterval, double latencyRate, Duration latencyWarmUp, Duration latencyDuration,
         List<Duration> commitIntervals,
         Duration runTimeout, Optional<Path> markdown) {
 
     /** The full run's actions per throughput run. */
-    public static final long FULL_ACTIONS = 50_000;
+    public static final long FULL_ACTIONS = 200_000;
+    /** The full run's throughput rounds: the median of three is robust to one disturbed round. */
+    public static final int FULL_ROUNDS = 3;
+    /** The smoke run's throughput rounds. */
+    public static final int QUICK_ROUNDS = 1;
     /** The smoke run's actions per throughput run. */
     public static final long QUICK_ACTIONS = 1_000;
     /** The full run's time per latency run. */
@@ -46,6 +51,9 @@ public record CommitBenchSettings(Optional<String> bootstrapServers, Optional<UR
         Objects.requireNonNull(markdown, "markdown");
         if (actions < 100 || actions > 10_000_000) {
             throw new IllegalArgumentException("--actions " + actions + " is out of range: use 100 to 10000000");
+        }
+        if (rounds < 1 || rounds > 20) {
+            throw new IllegalArgumentException("--rounds " + rounds + " is out of range: use 1 to 20");
         }
         if (!(latencyRate > 0) || latencyRate > 100_000) {
             throw new IllegalArgumentException("--latency-rate " + latencyRate + " is out of range: use up to 100000"

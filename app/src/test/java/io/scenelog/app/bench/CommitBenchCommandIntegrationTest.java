@@ -30,13 +30,15 @@ class CommitBenchCommandIntegrationTest {
         commandLine.setErr(new PrintWriter(out, true));
 
         // when
-        int exitCode = commandLine.execute("bench", "commit", "--quick", "--commit-intervals", "50",
+        int exitCode = commandLine.execute("bench", "commit", "--quick", "--rounds", "2", "--commit-intervals", "50",
                 "--markdown", markdown.toString());
 
         // then
         assertThat(exitCode).as(out.toString()).isZero();
         assertThat(out.toString())
                 .contains("bare loop: consume -> decide -> produce (peer)")
+                .containsPattern("round 1\\s+round 2\\s+median\\s+ratio")
+                .contains("Round 2: bare loop ")
                 .contains("platform-streams, exactly_once_v2, commit 100 ms")
                 .contains("platform-streams, at_least_once, commit 100 ms")
                 .contains("bare produce -> consume (same broker, peer)")
@@ -44,6 +46,7 @@ class CommitBenchCommandIntegrationTest {
                 .contains("Goals: EOS p50 <= 25 ms and p99 <= 80 ms");
         assertThat(Files.readString(markdown))
                 .startsWith("### Commit pipeline (`scenelog bench commit`")
-                .contains("| vs bare loop |", "| p50 ms | p99 ms | p99.9 ms | samples |", "Goals:");
+                .contains("| round 1 | round 2 | median | vs bare loop (median of rounds) |",
+                        "| p50 ms | p99 ms | p99.9 ms | samples |", "Goals:");
     }
 }
