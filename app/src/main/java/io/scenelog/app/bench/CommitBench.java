@@ -54,25 +54,18 @@ final class CommitBench {
             Map<TopicPartition, Long> controlStarts = OffsetMarks.ends(admin, Topics.SCENE_CONTROL.name(), partitions);
             long events = preload(producer, workload);
             say("Preloaded " + events + " actions on " + workload.scenes().size() + " scenes.");
-            // Unmeasured first passes warm the JIT: the peer's for the code every system shares (decide, the
-            // serdes), the pipeline's for Kafka Streams, RocksDB and the stores, cold after the peer's runs (C2
-            // compiling them took most of a core through the first ~10 s).
-            peer(environment, workload, actionStarts, events);
-            Throughput warm = pipelines.throughput("warm-up", true, settings.throughputInterval(), actionStarts,
-                    controlStarts, workload.scenes(), events, settings.runTimeout());
-            say(String.format("Warm-up passes done (pipeline %.0f actions/s, not counted).", warm.perSecond()));
+            // Warm-up rounds are run like the measured ones and not counted. On this class of machine the JIT
+            // takes minutes to settle: the bare loop ran at 36k actions/s in the first round and 90-100k from the
+            // fourth on, the pipeline at 12k and then 24-34k; a ratio of cold runs measures the compiler.
+            for (int r = 1; r <= settings.warmupRounds(); r++) {
+                ThroughputRound round = round(environment, pipelines, workload, actionStarts, controlStarts, events);
+                say(String.format("Warm-up round %d (not counted): %s", r, round.describe()));
+            }
             List<ThroughputRound> rounds = new ArrayList<>();
             for (int r = 1; r <= settings.rounds(); r++) {
-                Throughput peer = peer(environment, workload, actionStarts, events);
-                Throughput eos = pipelines.throughput("eos", true, settings.throughputInterval(), actionStarts,
-                        controlStarts, workload.scenes(), events, settings.runTimeout());
-                Throughput alos = pipelines.throughput("alos", false, settings.throughputInterval(), actionStarts,
-                        controlStarts, workload.scenes(), events, settings.runTimeout());
-                ThroughputRound round = new ThroughputRound(peer, eos, alos);
+                ThroughputRound round = round(environment, pipelines, workload, actionStarts, controlStarts, events);
                 rounds.add(round);
-                say(String.format("Round %d: bare loop %.0f, exactly-once %.0f (%.2fx), at-least-once %.0f (%.2fx)"
-                        + " actions/s.", r, peer.perSecond(), eos.perSecond(), round.exactlyOnceRatio(),
-                        alos.perSecond(), round.atLeastOnceRatio()));
+                say(String.format("Round %d: %s", r, round.describe()));
             }
             Percentiles bare = bareLatency(environment, producer);
             say(String.format("Bare produce -> consume: p50 %.1f ms, p99 %.1f ms.", bare.p50(), bare.p99()));
@@ -105,6 +98,18 @@ final class CommitBench {
         }
         producer.flush();
         return sent;
+    }
+
+    /** The bare loop, the pipeline with exactly-once, then with at-least-once, over the same preloaded actions. */
+    private ThroughputRound round(BenchEnvironment environment, PipelineRuns pipelines, Workload workload,
+            Map<TopicPartition, Long> actionStarts, Map<TopicPartition, Long> controlStarts, long events)
+            throws InterruptedException {
+        Throughput peer = peer(environment, workload, actionStarts, events);
+        Throughput eos = pipelines.throughput("eos", true, settings.throughputInterval(), actionStarts,
+                controlStarts, workload.scenes(), events, settings.runTimeout());
+        Throughput alos = pipelines.throughput("alos", false, settings.throughputInterval(), actionStarts,
+                controlStarts, workload.scenes(), events, settings.runTimeout());
+        return new ThroughputRound(peer, eos, alos);
     }
 
     private Throughput peer(BenchEnvironment environment, Workload workload, Map<TopicPartition, Long> starts,

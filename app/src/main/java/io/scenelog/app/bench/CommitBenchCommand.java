@@ -39,6 +39,11 @@ public final class CommitBenchCommand implements Callable<Integer> {
             + CommitBenchSettings.FULL_ACTIONS + ", --quick " + CommitBenchSettings.QUICK_ACTIONS + ").")
     private Long actions;
 
+    @Option(names = "--warmup-rounds", paramLabel = "N", description = "Rounds of throughput runs run first and not"
+            + " counted, while the JIT settles (default: " + CommitBenchSettings.FULL_WARMUP_ROUNDS + ", --quick "
+            + CommitBenchSettings.QUICK_WARMUP_ROUNDS + ").")
+    private Integer warmupRounds;
+
     @Option(names = "--rounds", paramLabel = "N", description = "Rounds of throughput runs (bare loop, exactly-once,"
             + " at-least-once), reported with their median (default: " + CommitBenchSettings.FULL_ROUNDS + ", --quick "
             + CommitBenchSettings.QUICK_ROUNDS + ").")
@@ -82,6 +87,8 @@ public final class CommitBenchCommand implements Callable<Integer> {
                 Optional.ofNullable(registryUrl).map(RegistryUrl::parse),
                 actions != null ? actions
                         : quick ? CommitBenchSettings.QUICK_ACTIONS : CommitBenchSettings.FULL_ACTIONS,
+                warmupRounds != null ? warmupRounds
+                        : quick ? CommitBenchSettings.QUICK_WARMUP_ROUNDS : CommitBenchSettings.FULL_WARMUP_ROUNDS,
                 rounds != null ? rounds : quick ? CommitBenchSettings.QUICK_ROUNDS : CommitBenchSettings.FULL_ROUNDS,
                 throughputInterval, latencyRate,
                 latencyWarmUp != null ? latencyWarmUp

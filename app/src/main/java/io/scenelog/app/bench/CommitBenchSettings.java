@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param bootstrapServers   an existing cluster, or empty for an embedded broker
  * @param registryUrl        an existing registry, or empty for one in the benchmark's process
  * @param actions            actions per throughput run
+ * @param warmupRounds       how many rounds of throughput runs to run unmeasured first (the JIT settles)
  * @param rounds             how many rounds of throughput runs (bare loop, exactly-once, at-least-once) to measure
  * @param throughputInterval the commit interval of the throughput runs
  * @param latencyRate        actions per second of the latency runs
@@ -23,14 +24,17 @@ import java.util.Optional;
  * @param markdown           where to write the Markdown snippet, if anywhere
  */
 public record CommitBenchSettings(Optional<String> bootstrapServers, Optional<URI> registryUrl, long actions,
-        int rounds, Duration throughputInterval, double latencyRate, Duration latencyWarmUp, Duration latencyDuration,
-        List<Duration> commitIntervals,
-        Duration runTimeout, Optional<Path> markdown) {
+        int warmupRounds, int rounds, Duration throughputInterval, double latencyRate, Duration latencyWarmUp,
+        Duration latencyDuration, List<Duration> commitIntervals, Duration runTimeout, Optional<Path> markdown) {
 
     /** The full run's actions per throughput run. */
     public static final long FULL_ACTIONS = 200_000;
     /** The full run's throughput rounds: the median of three is robust to one disturbed round. */
     public static final int FULL_ROUNDS = 3;
+    /** The full run's unmeasured rounds: by the third round the bare loop's rate had settled. */
+    public static final int FULL_WARMUP_ROUNDS = 2;
+    /** The smoke run's unmeasured rounds. */
+    public static final int QUICK_WARMUP_ROUNDS = 0;
     /** The smoke run's throughput rounds. */
     public static final int QUICK_ROUNDS = 1;
     /** The smoke run's actions per throughput run. */
@@ -51,6 +55,9 @@ public record CommitBenchSettings(Optional<String> bootstrapServers, Optional<UR
         Objects.requireNonNull(markdown, "markdown");
         if (actions < 100 || actions > 10_000_000) {
             throw new IllegalArgumentException("--actions " + actions + " is out of range: use 100 to 10000000");
+        }
+        if (warmupRounds < 0 || warmupRounds > 20) {
+            throw new IllegalArgumentException("--warmup-rounds " + warmupRounds + " is out of range: use 0 to 20");
         }
         if (rounds < 1 || rounds > 20) {
             throw new IllegalArgumentException("--rounds " + rounds + " is out of range: use 1 to 20");

@@ -1,13 +1,14 @@
 package io.scenelog.app.bench;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
  * One round of the commit benchmark's throughput runs: the bare loop, then the pipeline with exactly-once, then with
  * at-least-once, over the same preloaded actions and one after the other, so that the ratios of a round compare runs
  * that saw the same machine. On a shared machine a single run's rate swings by a third from one minute to the next;
- * the benchmark reports the median of several rounds.
+ * the benchmark runs warm-up rounds first and reports the median of several measured rounds.
  *
  * @param peer        the bare consume, decide, produce loop
  * @param exactlyOnce platform-streams with exactly_once_v2
@@ -23,6 +24,13 @@ record ThroughputRound(Throughput peer, Throughput exactlyOnce, Throughput atLea
     /** The pipeline's at-least-once rate over the bare loop's, in this round. */
     double atLeastOnceRatio() {
         return atLeastOnce.ratioTo(peer);
+    }
+
+    /** The round's rates and ratios, for the progress lines. */
+    String describe() {
+        return String.format(Locale.ROOT, "bare loop %.0f, exactly-once %.0f (%.2fx), at-least-once %.0f (%.2fx)"
+                + " actions/s.", peer.perSecond(), exactlyOnce.perSecond(), exactlyOnceRatio(),
+                atLeastOnce.perSecond(), atLeastOnceRatio());
     }
 
     /** The median over rounds of a figure (the mean of the middle two for an even count). */

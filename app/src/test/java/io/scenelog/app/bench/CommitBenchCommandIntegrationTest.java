@@ -30,14 +30,15 @@ class CommitBenchCommandIntegrationTest {
         commandLine.setErr(new PrintWriter(out, true));
 
         // when
-        int exitCode = commandLine.execute("bench", "commit", "--quick", "--rounds", "2", "--commit-intervals", "50",
-                "--markdown", markdown.toString());
+        int exitCode = commandLine.execute("bench", "commit", "--quick", "--warmup-rounds", "1", "--rounds", "2",
+                "--commit-intervals", "50", "--markdown", markdown.toString());
 
         // then
         assertThat(exitCode).as(out.toString()).isZero();
         assertThat(out.toString())
                 .contains("bare loop: consume -> decide -> produce (peer)")
                 .containsPattern("round 1\\s+round 2\\s+median\\s+ratio")
+                .contains("Warm-up round 1 (not counted): bare loop ")
                 .contains("Round 2: bare loop ")
                 .contains("platform-streams, exactly_once_v2, commit 100 ms")
                 .contains("platform-streams, at_least_once, commit 100 ms")
