@@ -1,5 +1,6 @@
 package io.scenelog.app;
 
+import io.scenelog.streams.StreamsSettings;
 import io.scenelog.topics.TopicStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,7 +57,8 @@ final class UpCommand implements Callable<Integer> {
             description = "Heap cap of the Kafka broker's JVM (default: ${DEFAULT-VALUE}).")
     private String brokerHeap;
 
-    @Option(names = "--commit-interval-ms", paramLabel = "MS", defaultValue = "20",
+    @Option(names = "--commit-interval-ms", paramLabel = "MS",
+            defaultValue = "" + StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS,
             description = "How often platform-streams commits; committed events become visible then "
                     + "(default: ${DEFAULT-VALUE}).")
     private long commitIntervalMs;

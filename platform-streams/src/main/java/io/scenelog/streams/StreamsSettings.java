@@ -45,8 +45,13 @@ public record StreamsSettings(String bootstrapServers, String schemaRegistryUrl,
 
     /** Default for {@link #applicationId()}. */
     public static final String DEFAULT_APPLICATION_ID = "scenelog-platform";
-    /** Default for {@link #commitInterval()}: low latency; the commit benchmark may choose another. */
-    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(20);
+    /**
+     * Default for {@link #commitInterval()}, in ms: chosen from the commit and fan-out benchmarks (README,
+     * "Default commit interval"). A constant so that command-line defaults can name it.
+     */
+    public static final long DEFAULT_COMMIT_INTERVAL_MS = 10;
+    /** Default for {@link #commitInterval()}. */
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(DEFAULT_COMMIT_INTERVAL_MS);
     /** Default for {@link #rocksDbMemoryBytes()}. */
     public static final long DEFAULT_ROCKSDB_MEMORY_BYTES = 128L * 1024 * 1024;
     /** Default for {@link #rocksDbWriteBufferBytes()}. */

@@ -1,6 +1,7 @@
 package io.scenelog.app.bench;
 
 import io.scenelog.app.cli.HumanDurationConverter;
+import io.scenelog.streams.StreamsSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +42,8 @@ public final class RestBenchCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     private int entities;
 
-    @Option(names = "--commit-interval-ms", paramLabel = "MS", defaultValue = "20",
+    @Option(names = "--commit-interval-ms", paramLabel = "MS",
+            defaultValue = "" + StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS,
             description = "platform-streams' commit interval (default: ${DEFAULT-VALUE}, as in up).")
     private long commitIntervalMs;
 

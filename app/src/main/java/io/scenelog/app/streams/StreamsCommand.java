@@ -49,7 +49,8 @@ public final class StreamsCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     private Path stateDirectory;
 
-    @Option(names = "--commit-interval-ms", paramLabel = "MS", defaultValue = "20",
+    @Option(names = "--commit-interval-ms", paramLabel = "MS",
+            defaultValue = "" + StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS,
             description = "How often transactions commit: committed events become visible to readers at commit "
                     + "(default: ${DEFAULT-VALUE}).")
     private long commitIntervalMs;

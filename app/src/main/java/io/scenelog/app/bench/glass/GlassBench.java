@@ -1,6 +1,7 @@
 package io.scenelog.app.bench.glass;
 
 import io.scenelog.app.LocalPlatformAccess;
+import io.scenelog.streams.StreamsSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
 final class GlassBench {
 
     /** {@code up}'s default commit interval: the pipeline's latency as a user of {@code up} meets it. */
-    private static final Duration COMMIT_INTERVAL = Duration.ofMillis(20);
+    private static final Duration COMMIT_INTERVAL = StreamsSettings.DEFAULT_COMMIT_INTERVAL;
     /** One session is rendered: the one the page joins. */
     private static final int RENDER_CAPACITY = 1;
 

@@ -8,6 +8,7 @@ import io.scenelog.app.simulate.SimulationSettings;
 import io.scenelog.app.simulate.TokenSource;
 import io.scenelog.livelink.client.PlatformRest;
 import io.scenelog.model.Role;
+import io.scenelog.streams.StreamsSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ final class SessionsBench {
     private static final Duration FIRST_FRAME = Duration.ofSeconds(60);
     private static final Duration ADMIN_TOKEN_LIFETIME = Duration.ofHours(12);
     /** As {@code up}'s default. */
-    private static final Duration COMMIT_INTERVAL = Duration.ofMillis(20);
+    private static final Duration COMMIT_INTERVAL = StreamsSettings.DEFAULT_COMMIT_INTERVAL;
     private static final Duration SIMULATION_LENGTH = Duration.ofHours(6);
     private static final Duration SIMULATION_STOP = Duration.ofSeconds(60);
     private static final String SIMULATION_CLIENT = "bench-sessions-simulation";
