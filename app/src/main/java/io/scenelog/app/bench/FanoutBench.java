@@ -115,6 +115,10 @@ final class FanoutBench {
 
         /** Saturates both paths once, unmeasured, so the first measured phase does not pay for the JIT. */
         void prime(int clients) throws InterruptedException {
+            if (!settings.platformWarmUp().isZero()) {
+                bridge(clients, "platform warm-up (discarded)", (source, round) -> PhaseDriver.paced(source, round,
+                        platform::queuedFrames, settings.rate(), Duration.ZERO, settings.platformWarmUp()));
+            }
             Duration priming = PRIMING.compareTo(settings.duration()) < 0 ? PRIMING : settings.duration();
             bridge(clients, "priming (discarded)", (source, round) -> PhaseDriver.saturate(source, round,
                     platform::queuedFrames, Duration.ZERO, priming, SATURATION_WINDOW));

@@ -1,6 +1,7 @@
 package io.scenelog.app.bench;
 
 import io.scenelog.app.cli.HumanDurationConverter;
+import io.scenelog.streams.StreamsSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +38,13 @@ public final class FanoutBenchCommand implements Callable<Integer> {
             description = "Timed sending of each paced and end-to-end phase (default: ${DEFAULT-VALUE}).")
     private Duration duration;
 
+    @Option(names = "--platform-warmup", paramLabel = "DURATION", defaultValue = "120s",
+            converter = HumanDurationConverter.class,
+            description = "Paced sending through the bridge once, before any phase, not measured: on 2 cores the JVM"
+                    + " compiles the bridge's and the pipeline's hot paths for minutes (default: ${DEFAULT-VALUE};"
+                    + " 0 skips it).")
+    private Duration platformWarmUp;
+
     @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "30s",
             converter = HumanDurationConverter.class,
             description = "Untimed sending before each paced and end-to-end phase: the first phases run while the "
@@ -53,7 +61,8 @@ public final class FanoutBenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private double endToEndRate;
 
-    @Option(names = "--commit-interval-ms", paramLabel = "MS", defaultValue = "20",
+    @Option(names = "--commit-interval-ms", paramLabel = "MS",
+            defaultValue = "" + StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS,
             description = "platform-streams' commit interval (default: ${DEFAULT-VALUE}, as in up).")
     private long commitIntervalMs;
 
@@ -65,9 +74,8 @@ public final class FanoutBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        FanoutBenchSettings settings = new FanoutBenchSettings(clients, rate, warmUp, duration, saturation,
-                endToEndRate, Duration.ofMillis(commitIntervalMs), output.json(),
-                output.markdown());
+        FanoutBenchSettings settings = new FanoutBenchSettings(clients, rate, platformWarmUp, warmUp, duration,
+                saturation, endToEndRate, Duration.ofMillis(commitIntervalMs), output.json(), output.markdown());
         PrintWriter out = spec.commandLine().getOut();
         FanoutResults results = new FanoutBench(settings, out).run();
         out.println();

@@ -11,6 +11,8 @@ import java.util.Optional;
  *
  * @param clientCounts   the numbers of connected clients, one round of phases each, smallest first (the fleet grows)
  * @param rate           the writer's events per second in the paced phases
+ * @param platformWarmUp paced, unmeasured sending through the bridge once before any phase: the JIT needs minutes
+ *                       on a small machine, and the first phases otherwise measure the compiler
  * @param warmUp         untimed sending before each paced phase and the end-to-end phase
  * @param duration       timed sending of each paced phase and of the end-to-end phase
  * @param saturation     timed sending of each saturation phase (after a short warm-up of its own)
@@ -19,7 +21,8 @@ import java.util.Optional;
  * @param json           where to write the results as JSON, if anywhere
  * @param markdown       where to write the Markdown snippet, if anywhere
  */
-public record FanoutBenchSettings(List<Integer> clientCounts, double rate, Duration warmUp, Duration duration,
+public record FanoutBenchSettings(List<Integer> clientCounts, double rate, Duration platformWarmUp, Duration warmUp,
+        Duration duration,
         Duration saturation, double endToEndRate, Duration commitInterval, Optional<Path> json,
         Optional<Path> markdown) {
 
@@ -58,6 +61,9 @@ public record FanoutBenchSettings(List<Integer> clientCounts, double rate, Durat
         requirePositive("--duration", duration);
         requirePositive("--saturation", saturation);
         requirePositive("--commit-interval-ms", commitInterval);
+        if (platformWarmUp == null || platformWarmUp.isNegative()) {
+            throw new IllegalArgumentException("--platform-warmup must not be negative, got " + platformWarmUp);
+        }
         if (warmUp == null || warmUp.isNegative()) {
             throw new IllegalArgumentException("--warmup must not be negative, got " + warmUp);
         }

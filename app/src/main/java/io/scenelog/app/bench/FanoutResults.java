@@ -77,11 +77,13 @@ record FanoutResults(String environment, FanoutBenchSettings settings, List<Fano
     String setup() {
         return String.format(Locale.ROOT, "One writer produces transform updates straight to Kafka; the clients are "
                 + "headless Livelink clients (Java client library, joined through REST, one session, client 0 an "
-                + "editor) of an in-process bridge. Paced phases: %,.0f events/s, %d s warm-up, %d s timed; "
+                + "editor) of an in-process bridge. First %d s of paced sending through the bridge, not measured (the "
+                + "JIT). Paced phases: %,.0f events/s, %d s warm-up, %d s timed; "
                 + "saturation: as fast as the slowest client takes the events, at most %d in flight, %d s timed; "
                 + "end to end: the editor acts over Livelink at %.0f/s. Peer: a bare Javalin/Jetty WebSocket "
                 + "broadcast of the same event frames to as many JDK WebSocket clients, in the same JVM. Commit "
-                + "interval %d ms. %s.", settings.rate(), settings.warmUp().toSeconds(),
+                + "interval %d ms. %s.", settings.platformWarmUp().toSeconds(), settings.rate(),
+                settings.warmUp().toSeconds(),
                 settings.duration().toSeconds(), FanoutBench.SATURATION_WINDOW, settings.saturation().toSeconds(),
                 settings.endToEndRate(), settings.commitInterval().toMillis(), clientSide);
     }

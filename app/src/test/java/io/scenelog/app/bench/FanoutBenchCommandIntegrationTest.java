@@ -34,14 +34,15 @@ class FanoutBenchCommandIntegrationTest {
         commandLine.setErr(new PrintWriter(out, true));
 
         // when
-        int exitCode = commandLine.execute("bench", "fanout", "--clients", "3", "--rate", "100", "--warmup", "1s",
-                "--duration", "2s", "--saturation", "2s", "--e2e-rate", "10", "--json", json.toString(),
-                "--markdown", markdown.toString());
+        int exitCode = commandLine.execute("bench", "fanout", "--clients", "3", "--rate", "100",
+                "--platform-warmup", "1s", "--warmup", "1s", "--duration", "2s", "--saturation", "2s",
+                "--e2e-rate", "10", "--json", json.toString(), "--markdown", markdown.toString());
 
         // then
         String text = out.toString();
         assertThat(exitCode).as(text).isZero();
-        assertThat(text).contains("3 clients: bridge, writer paced at 100/s (commit -> client)",
+        assertThat(text).contains("3 clients, bridge, platform warm-up (discarded): ",
+                "3 clients: bridge, writer paced at 100/s (commit -> client)",
                 "3 clients: bare broadcast, saturation (send -> client)", "end to end, act() -> all 3 clients",
                 "Goals:", "every committed event reaches every client exactly once");
         JsonNode results = new ObjectMapper().readTree(Files.readString(json));

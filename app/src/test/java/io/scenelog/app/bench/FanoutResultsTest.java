@@ -35,9 +35,9 @@ class FanoutResultsTest {
     }
 
     private static FanoutResults results(double rate, FanoutRun... runs) {
-        FanoutBenchSettings settings = new FanoutBenchSettings(List.of(50, 500), rate, Duration.ofSeconds(5),
-                Duration.ofSeconds(15), Duration.ofSeconds(5), 20, Duration.ofMillis(20), Optional.empty(),
-                Optional.empty());
+        FanoutBenchSettings settings = new FanoutBenchSettings(List.of(50, 500), rate, Duration.ofSeconds(120),
+                Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(5), 20, Duration.ofMillis(20),
+                Optional.empty(), Optional.empty());
         return new FanoutResults("embedded broker", settings, List.of(runs), "one shared HttpClient");
     }
 
@@ -132,10 +132,10 @@ class FanoutResultsTest {
     @Test
     void shouldRefuseSettingsThatMeasureNothing() {
         // when / then
-        assertThatThrownBy(() -> new FanoutBenchSettings(List.of(0), 1000,
+        assertThatThrownBy(() -> new FanoutBenchSettings(List.of(0), 1000, Duration.ZERO,
                 Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), 20, Duration.ofMillis(20),
                 Optional.empty(), Optional.empty())).hasMessageContaining("--clients 0 is out of range");
-        assertThatThrownBy(() -> new FanoutBenchSettings(List.of(5), 0.5,
+        assertThatThrownBy(() -> new FanoutBenchSettings(List.of(5), 0.5, Duration.ZERO,
                 Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), 20, Duration.ofMillis(20),
                 Optional.empty(), Optional.empty())).hasMessageContaining("sends no event");
     }
