@@ -22,7 +22,7 @@ class StreamsSettingsTest {
 
         // then
         assertThat(settings.applicationId()).isEqualTo("scenelog-platform");
-        assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(20));
+        assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(10));
         assertThat(settings.dedupHorizon()).isEqualTo(Duration.ofDays(1));
         assertThat(settings.storeKind()).isEqualTo(StoreKind.ROCKSDB);
         assertThat(settings.replicationFactor()).isEqualTo((short) 1);
