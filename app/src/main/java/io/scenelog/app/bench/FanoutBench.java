@@ -113,7 +113,10 @@ final class FanoutBench {
             this.rounds = rounds;
         }
 
-        /** Saturates both paths once, unmeasured, so the first measured phase does not pay for the JIT. */
+        /**
+         * Runs both paths once, unmeasured, so the first measured phase does not pay for the JIT: paced through the
+         * bridge for the platform warm-up (the JIT needs minutes on 2 cores), then a short saturation of each.
+         */
         void prime(int clients) throws InterruptedException {
             if (!settings.platformWarmUp().isZero()) {
                 bridge(clients, "platform warm-up (discarded)", (source, round) -> PhaseDriver.paced(source, round,
