@@ -10,16 +10,21 @@ import org.apache.kafka.common.utils.Bytes;
  * short (a UUID is 16 bytes, not 36 characters) and distinct tuples never share a key:
  * <ul>
  *   <li>{@code 1 actionId}: the outcome;</li>
- *   <li>{@code 2 sceneId (0 | 1 sessionId) clientSeq clientId(UTF-8)}: the actionId holding that number;</li>
- *   <li>{@code 3 decidedAt actionId}: the expiry index. The time is big-endian with its sign bit flipped, so
- *       byte order is time order and every outcome decided before a cutoff lies in one range.</li>
+ *   <li>{@code 4 sceneId (0 | 1 sessionId) length(clientId) clientId(UTF-8) clientSeq}: the actionId holding that
+ *       number. A client's numbers share everything but the last eight bytes and sort in number order, so its
+ *       highest number recorded is the last key of one short range ({@link #firstSeq}, {@link #lastSeq});</li>
+ *   <li>{@code 3 decidedAt actionId}: the expiry index, holding the sequence key to forget with the outcome.</li>
  * </ul>
- * The tags are below every printable character, so these families never mix with text keys.
+ * Numbers and times are big-endian with their sign bit flipped, so byte order is numeric order: every outcome
+ * decided before a cutoff lies in one range. Tag 2 was the sequence family before 2026-11-22 (the number before the
+ * client id, so a client's numbers were not one range); it is no longer written, and its entries leave with the
+ * expiry index that names them. The tags are below every printable character, so these families never mix with
+ * text keys.
  */
 final class DedupKeys {
 
     private static final byte BY_ID = 1;
-    private static final byte BY_SEQ = 2;
+    private static final byte BY_SEQ = 4;
     private static final byte BY_EXPIRY = 3;
     private static final byte NO_SESSION = 0;
     private static final byte WITH_SESSION = 1;
@@ -34,10 +39,11 @@ final class DedupKeys {
         return Bytes.wrap(key.array());
     }
 
-    static Bytes bySeq(UUID sceneId, UUID sessionId, String clientId, long clientSeq) {
+    /** The part of the sequence keys that names the client: its scene, its session (if any) and its id. */
+    static Bytes client(UUID sceneId, UUID sessionId, String clientId) {
         byte[] client = clientId.getBytes(StandardCharsets.UTF_8);
         int session = sessionId == null ? 1 : 1 + UUID_BYTES;
-        ByteBuffer key = ByteBuffer.allocate(1 + UUID_BYTES + session + Long.BYTES + client.length);
+        ByteBuffer key = ByteBuffer.allocate(1 + UUID_BYTES + session + Integer.BYTES + client.length);
         key.put(BY_SEQ);
         putUuid(key, sceneId);
         if (sessionId == null) {
@@ -46,7 +52,35 @@ final class DedupKeys {
             key.put(WITH_SESSION);
             putUuid(key, sessionId);
         }
-        return Bytes.wrap(key.putLong(clientSeq).put(client).array());
+        // The length keeps one client's keys from running into another's whose id starts the same.
+        return Bytes.wrap(key.putInt(client.length).put(client).array());
+    }
+
+    /** The sequence key of one of the client's numbers. */
+    static Bytes bySeq(Bytes client, long clientSeq) {
+        byte[] prefix = client.get();
+        return Bytes.wrap(ByteBuffer.allocate(prefix.length + Long.BYTES).put(prefix).putLong(sortable(clientSeq))
+                .array());
+    }
+
+    static Bytes bySeq(UUID sceneId, UUID sessionId, String clientId, long clientSeq) {
+        return bySeq(client(sceneId, sessionId, clientId), clientSeq);
+    }
+
+    /** The lowest possible sequence key of the client. */
+    static Bytes firstSeq(Bytes client) {
+        return bySeq(client, Long.MIN_VALUE);
+    }
+
+    /** The highest possible sequence key of the client. */
+    static Bytes lastSeq(Bytes client) {
+        return bySeq(client, Long.MAX_VALUE);
+    }
+
+    /** The number at the end of a sequence key. */
+    static long seqOf(Bytes seqKey) {
+        byte[] key = seqKey.get();
+        return sortable(ByteBuffer.wrap(key, key.length - Long.BYTES, Long.BYTES).getLong());
     }
 
     static Bytes byExpiry(long decidedAtMillis, UUID actionId) {
@@ -88,7 +122,7 @@ final class DedupKeys {
         key.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
     }
 
-    /** Unsigned byte order of the result is signed order of the time. */
+    /** Unsigned byte order of the result is signed order of the number; applied twice, the number again. */
     private static long sortable(long millis) {
         return millis ^ Long.MIN_VALUE;
     }

@@ -5,7 +5,9 @@ import io.scenelog.streams.scene.ClientSeq;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -16,7 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Remembers decided outcomes for duplicate detection, in one store with three key families ({@link DedupKeys}):
- * by actionId, holding the outcome; by client sequence number, holding only the actionId it points to; and an
+ * by actionId, holding the outcome; by client sequence number, holding only the actionId it points to (looked up
+ * only for numbers not above the client's highest: a client counting upwards sends each new number once); and an
  * expiry index by decision time, holding the sequence key to forget with it. Each outcome is stored once, as the
  * bytes already sent to {@code action-results} (the Confluent wire format), so recording costs no serialisation
  * and the pointers stay small; keys sort as bytes, so the expired entries are one range scan away and purging
@@ -27,8 +30,21 @@ final class DedupLog {
     /** The value of an expiry entry whose outcome has no sequence entry (a command, a refused token). */
     private static final byte[] NOT_INDEXED = new byte[0];
 
+    /** Clients whose highest number a task remembers (a few dozen bytes each), least recently used forgotten. */
+    private static final int CLIENTS_KEPT = 4096;
+
     private final KeyValueStore<Bytes, byte[]> store;
     private final Deserializer<ActionResult> results;
+    /**
+     * Each recent client's highest number recorded. Kept with the processor, which is the store's only writer:
+     * a task that is closed, revived or moved starts empty and reads the numbers back from the store.
+     */
+    private final Map<Bytes, Long> highestSeq = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Bytes, Long> eldest) {
+            return size() > CLIENTS_KEPT;
+        }
+    };
 
     /**
      * @param results reads outcomes in the wire format of {@code action-results}
@@ -38,14 +54,39 @@ final class DedupLog {
         this.results = results;
     }
 
+    /**
+     * The client's highest number recorded, or {@link Long#MIN_VALUE} for none: remembered, else the last key of the
+     * client's range in the store. It stays an upper bound when purges forget numbers, which is all the lookup needs.
+     */
+    private long highestSeq(Bytes client) {
+        Long known = highestSeq.get(client);
+        if (known != null) {
+            return known;
+        }
+        long highest = Long.MIN_VALUE;
+        try (KeyValueIterator<Bytes, byte[]> last =
+                store.reverseRange(DedupKeys.firstSeq(client), DedupKeys.lastSeq(client))) {
+            if (last.hasNext()) {
+                highest = DedupKeys.seqOf(last.next().key);
+            }
+        }
+        highestSeq.put(client, highest);
+        return highest;
+    }
+
     Optional<ActionResult> byActionId(UUID actionId) {
         byte[] outcome = store.get(DedupKeys.byId(actionId));
         return outcome == null ? Optional.empty() : Optional.of(results.deserialize(CommitStores.DEDUP, outcome));
     }
 
     Optional<ActionResult> byClientSeq(ClientSeq seq) {
-        byte[] actionId = store.get(DedupKeys.bySeq(seq.sceneId(), seq.sessionId(), seq.clientId(),
-                seq.clientSeq()));
+        Bytes client = DedupKeys.client(seq.sceneId(), seq.sessionId(), seq.clientId());
+        // Clients number their actions upwards, so nearly every number is new: above the client's highest, it
+        // cannot have been recorded, and the lookup (a miss) is skipped.
+        if (seq.clientSeq() > highestSeq(client)) {
+            return Optional.empty();
+        }
+        byte[] actionId = store.get(DedupKeys.bySeq(client, seq.clientSeq()));
         // The outcome and its pointers are written and purged together: a pointer without an outcome cannot
         // happen under exactly-once; should it (at-least-once after a crash), the number is simply not known.
         return actionId == null ? Optional.empty() : byActionId(DedupKeys.uuid(actionId, 0));
@@ -65,10 +106,12 @@ final class DedupLog {
         entries.add(KeyValue.pair(DedupKeys.byId(actionId), encoded));
         byte[] seqEntry = NOT_INDEXED;
         if (indexClientSeq) {
-            Bytes seqKey = DedupKeys.bySeq(result.getSceneId(), result.getSessionId(), result.getClientId(),
-                    result.getClientSeq());
+            Bytes client = DedupKeys.client(result.getSceneId(), result.getSessionId(), result.getClientId());
+            Bytes seqKey = DedupKeys.bySeq(client, result.getClientSeq());
             entries.add(KeyValue.pair(seqKey, DedupKeys.uuidBytes(actionId)));
             seqEntry = seqKey.get();
+            // A client not known here is read from the store when it next sends, this entry included.
+            highestSeq.computeIfPresent(client, (key, highest) -> Math.max(highest, result.getClientSeq()));
         }
         entries.add(KeyValue.pair(DedupKeys.byExpiry(result.getDecidedAt().toEpochMilli(), actionId), seqEntry));
         // One write for the three: RocksDB applies a putAll as one write batch, where three puts were three

@@ -44,7 +44,7 @@ class DedupKeysTest {
 
         // then
         assertThat(DedupKeys.byId(ACTION)).isLessThan(from);
-        assertThat(DedupKeys.bySeq(SCENE, SESSION, "alice", Long.MAX_VALUE)).isLessThan(from);
+        assertThat(DedupKeys.bySeq(SCENE, SESSION, "alice", Long.MAX_VALUE)).isGreaterThan(to);
         assertThat(to.get()[0]).isEqualTo(from.get()[0]);
     }
 
@@ -65,5 +65,32 @@ class DedupKeysTest {
         assertThat(DedupKeys.bySeq(SCENE, null, "alice", 7L)).isEqualTo(withoutSession);
         assertThat(DedupKeys.bySeq(SCENE, null, "alice", 8L)).isNotEqualTo(withoutSession);
         assertThat(DedupKeys.bySeq(SCENE, null, "alice2", 7L)).isNotEqualTo(withoutSession);
+    }
+
+    @Test
+    void shouldKeepAClientsNumbersInOneRangeInNumberOrder() {
+        // given
+        Bytes alice = DedupKeys.client(SCENE, SESSION, "alice");
+        Bytes first = DedupKeys.firstSeq(alice);
+        Bytes last = DedupKeys.lastSeq(alice);
+
+        // then: numbers sort numerically inside the client's range
+        assertThat(DedupKeys.bySeq(alice, -1L)).isLessThan(DedupKeys.bySeq(alice, 0L));
+        assertThat(DedupKeys.bySeq(alice, 9L)).isLessThan(DedupKeys.bySeq(alice, 10L));
+        assertThat(DedupKeys.bySeq(alice, 255L)).isLessThan(DedupKeys.bySeq(alice, 256L));
+        assertThat(DedupKeys.bySeq(alice, 42L)).isGreaterThan(first).isLessThan(last);
+        // and a client whose id starts like alice's, or continues it, stays outside that range
+        for (String other : new String[] {"alic", "alice2", "alicf", "b"}) {
+            Bytes key = DedupKeys.bySeq(SCENE, SESSION, other, 42L);
+            assertThat(key.compareTo(first) < 0 || key.compareTo(last) > 0).as(other).isTrue();
+        }
+    }
+
+    @Test
+    void shouldReadTheNumberBackFromASequenceKey() {
+        Bytes bob = DedupKeys.client(SCENE, null, "bob");
+        for (long seq : new long[] {Long.MIN_VALUE, -1L, 0L, 7L, Long.MAX_VALUE}) {
+            assertThat(DedupKeys.seqOf(DedupKeys.bySeq(bob, seq))).isEqualTo(seq);
+        }
     }
 }

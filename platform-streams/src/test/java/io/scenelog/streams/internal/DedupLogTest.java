@@ -1,0 +1,131 @@
+package io.scenelog.streams.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scenelog.model.ActionResult;
+import io.scenelog.schemas.registry.InMemorySchemaRegistryClient;
+import io.scenelog.streams.scene.ClientSeq;
+import io.scenelog.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The dedup log over a real (in-memory) key-value store: lookups by actionId and by client sequence number. */
+class DedupLogTest {
+
+    private static final UUID SCENE = UUID.fromString("00000000-0000-0000-0000-0000000000aa");
+    private static final UUID SESSION = UUID.fromString("00000000-0000-0000-0000-0000000000bb");
+    private static final Instant T0 = Instant.parse("2026-11-22T12:00:00Z");
+
+    private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+    private final Serializer<ActionResult> encoder = Topics.ACTION_RESULTS.valueSerde(registry).serializer();
+    private KeyValueStore<Bytes, byte[]> store;
+
+    @BeforeEach
+    void openStore() {
+        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CommitStores.DEDUP), Serdes.Bytes(),
+                Serdes.ByteArray()).withLoggingDisabled().withCachingDisabled().build();
+        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+    }
+
+    @Test
+    void shouldFindARecordedNumberAndNoOther() {
+        // given
+        DedupLog log = newLog();
+        ActionResult fifth = record(log, "alice", SESSION, 5);
+
+        // then: the number itself, not its neighbours, not another client's, not outside the session
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, SESSION, "alice", 5))).contains(fifth);
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, SESSION, "alice", 4))).isEmpty();
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, SESSION, "alice", 6))).isEmpty();
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, SESSION, "alic", 5))).isEmpty();
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, null, "alice", 5))).isEmpty();
+        assertThat(log.byActionId(fifth.getActionId())).contains(fifth);
+    }
+
+    @Test
+    void shouldFindOlderNumbersOfAClientThatCountsUpwards() {
+        // given: a client already known to the log sends 1..50, then one number is replayed
+        DedupLog log = newLog();
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, null, "bob", 1))).isEmpty();
+        ActionResult tenth = null;
+        for (int seq = 1; seq <= 50; seq++) {
+            ActionResult result = record(log, "bob", null, seq);
+            if (seq == 10) {
+                tenth = result;
+            }
+        }
+
+        // then
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, null, "bob", 10))).contains(tenth);
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, null, "bob", 50))).isPresent();
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, null, "bob", 51))).isEmpty();
+    }
+
+    @Test
+    void shouldReadTheHighestNumberBackFromTheStoreAfterARestart() {
+        // given: numbers recorded by one processor (a task before a crash), negative and huge ones too
+        DedupLog before = newLog();
+        ActionResult low = record(before, "carol", SESSION, -3);
+        ActionResult high = record(before, "carol", SESSION, Long.MAX_VALUE - 1);
+
+        // when: a new processor over the same store (the task restarted)
+        DedupLog after = newLog();
+
+        // then
+        assertThat(after.byClientSeq(new ClientSeq(SCENE, SESSION, "carol", Long.MAX_VALUE - 1))).contains(high);
+        assertThat(after.byClientSeq(new ClientSeq(SCENE, SESSION, "carol", -3))).contains(low);
+        assertThat(after.byClientSeq(new ClientSeq(SCENE, SESSION, "carol", Long.MAX_VALUE))).isEmpty();
+    }
+
+    @Test
+    void shouldNotIndexNumbersOfRefusedTokens() {
+        // given
+        DedupLog log = newLog();
+        ActionResult refused = result("mallory", null, 7);
+        log.record(refused, encoder.serialize(Topics.ACTION_RESULTS.name(), refused), false);
+
+        // then: known by its actionId, its number stays free
+        assertThat(log.byActionId(refused.getActionId())).contains(refused);
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, null, "mallory", 7))).isEmpty();
+    }
+
+    @Test
+    void shouldForgetPurgedNumbers() {
+        // given
+        DedupLog log = newLog();
+        ActionResult old = record(log, "dave", null, 1);
+
+        // when: purged a day later
+        int purged = log.purge(T0.plus(Duration.ofDays(1)).toEpochMilli(), Duration.ofHours(1));
+
+        // then
+        assertThat(purged).isEqualTo(1);
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, null, "dave", 1))).isEmpty();
+        assertThat(log.byActionId(old.getActionId())).isEmpty();
+        assertThat(newLog().byClientSeq(new ClientSeq(SCENE, null, "dave", 1))).isEmpty();
+    }
+
+    private DedupLog newLog() {
+        return new DedupLog(store, Topics.ACTION_RESULTS.valueSerde(registry).deserializer());
+    }
+
+    private ActionResult record(DedupLog log, String clientId, UUID sessionId, long clientSeq) {
+        ActionResult result = result(clientId, sessionId, clientSeq);
+        log.record(result, encoder.serialize(Topics.ACTION_RESULTS.name(), result), true);
+        return result;
+    }
+
+    private static ActionResult result(String clientId, UUID sessionId, long clientSeq) {
+        Results.Sender sender = new Results.Sender(UUID.randomUUID(), SCENE, sessionId, clientId, clientSeq);
+        return Results.accepted(sender, clientSeq, T0);
+    }
+}
