@@ -33,15 +33,17 @@ public final class CommitStores {
     }
 
     /**
-     * The builders of every store, changelogged, without caching (outputs must not wait for a cache flush).
+     * The builders of every store, changelogged, without Kafka Streams' record cache (its flush at the commit would
+     * put the changelogs' first sends inside the commit). The stores that every action rewrites (its scene, its
+     * entities, a session's overlay) write each key at most twice per commit instead ({@link CoalescingStore}).
      *
      * @param registry unused: the stores hold bytes, the processor encodes them ({@link RecordStore})
      */
     public static List<StoreBuilder<?>> builders(StoreKind kind, SchemaRegistryClient registry) {
         return List.of(
-                records(kind, SCENES),
-                records(kind, ENTITIES),
-                records(kind, OVERLAY),
+                new CoalescingStoreBuilder(records(kind, SCENES)),
+                new CoalescingStoreBuilder(records(kind, ENTITIES)),
+                new CoalescingStoreBuilder(records(kind, OVERLAY)),
                 records(kind, SESSIONS),
                 Stores.keyValueStoreBuilder(supplier(kind, DEDUP), Serdes.Bytes(), Serdes.ByteArray())
                         .withLoggingEnabled(Map.of())
