@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
@@ -58,6 +59,11 @@ final class CoalescingStore extends WrappedStateStore<KeyValueStore<String, byte
 
     CoalescingStore(KeyValueStore<String, byte[]> store) {
         super(store);
+    }
+
+    /** Builds the store as {@code builder} does, with this layer on top. */
+    static StoreBuilder<KeyValueStore<String, byte[]>> builder(StoreBuilder<KeyValueStore<String, byte[]>> builder) {
+        return new LayeredStoreBuilder<>(builder, CoalescingStore::new);
     }
 
     @Override

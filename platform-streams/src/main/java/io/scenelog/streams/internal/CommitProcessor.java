@@ -61,6 +61,7 @@ public final class CommitProcessor implements Processor<String, SpecificRecord, 
         context = processorContext;
         stores = TaskStores.from(context, registry);
         dedup = new DedupLog(stores.dedup(), Topics.ACTION_RESULTS.valueSerde(registry).deserializer());
+        PreCommitStore.of(stores.dedup()).beforeCommit(dedup::beforeCommit);
         outputs = new Outputs(context, registry, settings.maxRecordBytes());
         TokenVerifier verifier = new TokenVerifier(settings.tokenKey(), new ContextClock(context));
         actions = new ActionDecider(verifier);

@@ -35,19 +35,21 @@ public final class CommitStores {
     /**
      * The builders of every store, changelogged, without Kafka Streams' record cache (its flush at the commit would
      * put the changelogs' first sends inside the commit). The stores that every action rewrites (its scene, its
-     * entities, a session's overlay) write each key at most twice per commit instead ({@link CoalescingStore}).
+     * entities, a session's overlay) write each key at most twice per commit instead ({@link CoalescingStore}); the
+     * dedup log writes its expiry index once per commit ({@link PreCommitStore}).
      *
      * @param registry unused: the stores hold bytes, the processor encodes them ({@link RecordStore})
      */
     public static List<StoreBuilder<?>> builders(StoreKind kind, SchemaRegistryClient registry) {
         return List.of(
-                new CoalescingStoreBuilder(records(kind, SCENES)),
-                new CoalescingStoreBuilder(records(kind, ENTITIES)),
-                new CoalescingStoreBuilder(records(kind, OVERLAY)),
+                CoalescingStore.builder(records(kind, SCENES)),
+                CoalescingStore.builder(records(kind, ENTITIES)),
+                CoalescingStore.builder(records(kind, OVERLAY)),
                 records(kind, SESSIONS),
-                Stores.keyValueStoreBuilder(supplier(kind, DEDUP), Serdes.Bytes(), Serdes.ByteArray())
-                        .withLoggingEnabled(Map.of())
-                        .withCachingDisabled());
+                PreCommitStore.builder(
+                        Stores.keyValueStoreBuilder(supplier(kind, DEDUP), Serdes.Bytes(), Serdes.ByteArray())
+                                .withLoggingEnabled(Map.of())
+                                .withCachingDisabled()));
     }
 
     private static StoreBuilder<KeyValueStore<String, byte[]>> records(StoreKind kind, String name) {

@@ -2,6 +2,8 @@ package io.scenelog.streams.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.utils.Bytes;
 
@@ -13,7 +15,10 @@ import org.apache.kafka.common.utils.Bytes;
  *   <li>{@code 4 sceneId (0 | 1 sessionId) length(clientId) clientId(UTF-8) clientSeq}: the actionId holding that
  *       number. A client's numbers share everything but the last eight bytes and sort in number order, so its
  *       highest number recorded is the last key of one short range ({@link #firstSeq}, {@link #lastSeq});</li>
- *   <li>{@code 3 decidedAt actionId}: the expiry index, holding the sequence key to forget with the outcome.</li>
+ *   <li>{@code 3 decidedAt actionId}: the expiry index. One entry per commit names every outcome recorded in that
+ *       transaction ({@link #expiryValue}: a marker byte, then per outcome its actionId, the length of its sequence
+ *       key and that key, length 0 for none), under the newest decision time and the first actionId. Entries written
+ *       before 2026-11-22 name one outcome each: the key's actionId, the value its sequence key (or nothing).</li>
  * </ul>
  * Numbers and times are big-endian with their sign bit flipped, so byte order is numeric order: every outcome
  * decided before a cutoff lies in one range. Tag 2 was the sequence family before 2026-11-22 (the number before the
@@ -26,6 +31,8 @@ final class DedupKeys {
     private static final byte BY_ID = 1;
     private static final byte BY_SEQ = 4;
     private static final byte BY_EXPIRY = 3;
+    /** The first byte of an expiry value naming several outcomes: never the first byte of a sequence key. */
+    private static final byte EXPIRY_BATCH = 0x7f;
     private static final byte NO_SESSION = 0;
     private static final byte WITH_SESSION = 1;
     private static final int UUID_BYTES = 16;
@@ -106,6 +113,46 @@ final class DedupKeys {
     /** The actionId at the end of an expiry key. */
     static UUID actionIdOfExpiry(Bytes expiryKey) {
         return uuid(expiryKey.get(), 1 + Long.BYTES);
+    }
+
+    /**
+     * An outcome to forget when it expires.
+     *
+     * @param actionId its actionId
+     * @param seqKey   its sequence key, or an empty array when it has none
+     */
+    record Recorded(UUID actionId, byte[] seqKey) {
+    }
+
+    /** The value of an expiry entry naming these outcomes. */
+    static byte[] expiryValue(List<Recorded> outcomes) {
+        int size = 1;
+        for (Recorded outcome : outcomes) {
+            size += UUID_BYTES + Integer.BYTES + outcome.seqKey().length;
+        }
+        ByteBuffer value = ByteBuffer.allocate(size).put(EXPIRY_BATCH);
+        for (Recorded outcome : outcomes) {
+            putUuid(value, outcome.actionId());
+            value.putInt(outcome.seqKey().length).put(outcome.seqKey());
+        }
+        return value.array();
+    }
+
+    /** The outcomes an expiry entry names, in either of its layouts. */
+    static List<Recorded> expiring(Bytes expiryKey, byte[] value) {
+        if (value == null || value.length == 0 || value[0] != EXPIRY_BATCH) {
+            // One outcome, written before the entries named a commit's worth: its sequence key (a tag 2 or 4) or none.
+            return List.of(new Recorded(actionIdOfExpiry(expiryKey), value == null ? new byte[0] : value));
+        }
+        List<Recorded> outcomes = new ArrayList<>();
+        ByteBuffer entries = ByteBuffer.wrap(value, 1, value.length - 1);
+        while (entries.hasRemaining()) {
+            UUID actionId = new UUID(entries.getLong(), entries.getLong());
+            byte[] seqKey = new byte[entries.getInt()];
+            entries.get(seqKey);
+            outcomes.add(new Recorded(actionId, seqKey));
+        }
+        return outcomes;
     }
 
     static byte[] uuidBytes(UUID id) {

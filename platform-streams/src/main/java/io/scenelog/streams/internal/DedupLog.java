@@ -20,14 +20,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Remembers decided outcomes for duplicate detection, in one store with three key families ({@link DedupKeys}):
  * by actionId, holding the outcome; by client sequence number, holding only the actionId it points to (looked up
  * only for numbers not above the client's highest: a client counting upwards sends each new number once); and an
- * expiry index by decision time, holding the sequence key to forget with it. Each outcome is stored once, as the
+ * expiry index by decision time, one entry per commit naming the outcomes (and sequence keys) to forget with it.
+ * Each outcome is stored once, as the
  * bytes already sent to {@code action-results} (the Confluent wire format), so recording costs no serialisation
  * and the pointers stay small; keys sort as bytes, so the expired entries are one range scan away and purging
  * costs what expired, not what is kept.
  */
 final class DedupLog {
 
-    /** The value of an expiry entry whose outcome has no sequence entry (a command, a refused token). */
+    /** The sequence key of an outcome that has none (a command, a refused token). */
     private static final byte[] NOT_INDEXED = new byte[0];
 
     /** Clients whose highest number a task remembers (a few dozen bytes each), least recently used forgotten. */
@@ -39,6 +40,9 @@ final class DedupLog {
      * Each recent client's highest number recorded. Kept with the processor, which is the store's only writer:
      * a task that is closed, revived or moved starts empty and reads the numbers back from the store.
      */
+    /** Outcomes recorded since the last commit, whose expiry the commit indexes. */
+    private final List<DedupKeys.Recorded> recorded = new ArrayList<>();
+    private long newestDecidedAt = Long.MIN_VALUE;
     private final Map<Bytes, Long> highestSeq = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Bytes, Long> eldest) {
@@ -93,7 +97,8 @@ final class DedupLog {
     }
 
     /**
-     * Records a first outcome.
+     * Records a first outcome. Its expiry is indexed with the other outcomes of the transaction at its commit
+     * ({@link #beforeCommit}).
      *
      * @param result         the outcome
      * @param encoded        the outcome as sent to {@code action-results} (the Confluent wire format)
@@ -102,21 +107,37 @@ final class DedupLog {
      */
     void record(ActionResult result, byte[] encoded, boolean indexClientSeq) {
         UUID actionId = result.getActionId();
-        List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>(3);
-        entries.add(KeyValue.pair(DedupKeys.byId(actionId), encoded));
         byte[] seqEntry = NOT_INDEXED;
         if (indexClientSeq) {
             Bytes client = DedupKeys.client(result.getSceneId(), result.getSessionId(), result.getClientId());
             Bytes seqKey = DedupKeys.bySeq(client, result.getClientSeq());
-            entries.add(KeyValue.pair(seqKey, DedupKeys.uuidBytes(actionId)));
+            // One write for both: RocksDB applies a putAll as one write batch (one JNI call, one pass through its
+            // write path); the changelog gets the same records.
+            store.putAll(List.of(KeyValue.pair(DedupKeys.byId(actionId), encoded),
+                    KeyValue.pair(seqKey, DedupKeys.uuidBytes(actionId))));
             seqEntry = seqKey.get();
             // A client not known here is read from the store when it next sends, this entry included.
             highestSeq.computeIfPresent(client, (key, highest) -> Math.max(highest, result.getClientSeq()));
+        } else {
+            store.put(DedupKeys.byId(actionId), encoded);
         }
-        entries.add(KeyValue.pair(DedupKeys.byExpiry(result.getDecidedAt().toEpochMilli(), actionId), seqEntry));
-        // One write for the three: RocksDB applies a putAll as one write batch, where three puts were three
-        // writes (each a JNI call and a pass through RocksDB's write path); the changelog gets the same records.
-        store.putAll(entries);
+        recorded.add(new DedupKeys.Recorded(actionId, seqEntry));
+        newestDecidedAt = Math.max(newestDecidedAt, result.getDecidedAt().toEpochMilli());
+    }
+
+    /**
+     * Indexes the expiry of the outcomes recorded since the last commit, in one entry: Kafka Streams calls this
+     * before it commits the task ({@link PreCommitStore}), so the entry joins the transaction of its outcomes; a
+     * transaction that is abandoned takes its outcomes and this list with it. One entry per commit instead of one
+     * per outcome spares every action a store write and a changelog record.
+     */
+    void beforeCommit() {
+        if (recorded.isEmpty()) {
+            return;
+        }
+        store.put(DedupKeys.byExpiry(newestDecidedAt, recorded.get(0).actionId()), DedupKeys.expiryValue(recorded));
+        recorded.clear();
+        newestDecidedAt = Long.MIN_VALUE;
     }
 
     /**
@@ -131,20 +152,27 @@ final class DedupLog {
                 store.range(DedupKeys.expiryFrom(), DedupKeys.expiryBefore(cutoff))) {
             it.forEachRemaining(expired::add);
         }
+        int forgotten = 0;
         // Deleted by writing nothing (a tombstone): delete() would read each old value back first, for nothing.
         for (KeyValue<Bytes, byte[]> entry : expired) {
-            UUID actionId = DedupKeys.actionIdOfExpiry(entry.key);
+            for (DedupKeys.Recorded outcome : DedupKeys.expiring(entry.key, entry.value)) {
+                forget(outcome);
+                forgotten++;
+            }
             store.put(entry.key, null);
-            store.put(DedupKeys.byId(actionId), null);
-            if (entry.value != null && entry.value.length > 0) {
-                Bytes seqKey = Bytes.wrap(entry.value);
-                byte[] holder = store.get(seqKey);
-                // Only its own entry: should another action hold the number, that entry stays.
-                if (holder != null && Arrays.equals(holder, DedupKeys.uuidBytes(actionId))) {
-                    store.put(seqKey, null);
-                }
+        }
+        return forgotten;
+    }
+
+    private void forget(DedupKeys.Recorded outcome) {
+        store.put(DedupKeys.byId(outcome.actionId()), null);
+        if (outcome.seqKey().length > 0) {
+            Bytes seqKey = Bytes.wrap(outcome.seqKey());
+            byte[] holder = store.get(seqKey);
+            // Only its own entry: should another action hold the number, that entry stays.
+            if (holder != null && Arrays.equals(holder, DedupKeys.uuidBytes(outcome.actionId()))) {
+                store.put(seqKey, null);
             }
         }
-        return expired.size();
     }
 }

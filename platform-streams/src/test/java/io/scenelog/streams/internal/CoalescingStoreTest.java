@@ -50,7 +50,7 @@ class CoalescingStoreTest {
         Topology topology = new Topology();
         topology.addSource("in", new StringDeserializer(), new StringDeserializer(), "in");
         topology.addProcessor("script", ScriptProcessor::new, "in");
-        topology.addStateStore(new CoalescingStoreBuilder(Stores.keyValueStoreBuilder(
+        topology.addStateStore(CoalescingStore.builder(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
                 .withLoggingEnabled(Map.of()).withCachingDisabled()), "script");
         Properties props = new Properties();

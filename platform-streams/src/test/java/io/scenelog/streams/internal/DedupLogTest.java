@@ -103,6 +103,7 @@ class DedupLogTest {
         // given
         DedupLog log = newLog();
         ActionResult old = record(log, "dave", null, 1);
+        log.beforeCommit();
 
         // when: purged a day later
         int purged = log.purge(T0.plus(Duration.ofDays(1)).toEpochMilli(), Duration.ofHours(1));
@@ -112,6 +113,64 @@ class DedupLogTest {
         assertThat(log.byClientSeq(new ClientSeq(SCENE, null, "dave", 1))).isEmpty();
         assertThat(log.byActionId(old.getActionId())).isEmpty();
         assertThat(newLog().byClientSeq(new ClientSeq(SCENE, null, "dave", 1))).isEmpty();
+    }
+
+    @Test
+    void shouldIndexATransactionsOutcomesInOneExpiryEntryAtItsCommit() {
+        // given: three outcomes in one transaction, one of them without a sequence entry
+        DedupLog log = newLog();
+        ActionResult first = record(log, "erin", SESSION, 1);
+        ActionResult second = record(log, "erin", SESSION, 2);
+        ActionResult refused = result("erin", SESSION, 3);
+        log.record(refused, encoder.serialize(Topics.ACTION_RESULTS.name(), refused), false);
+        assertThat(expiryEntries()).isZero();
+
+        // when
+        log.beforeCommit();
+        log.beforeCommit();
+
+        // then: one entry (a commit with nothing recorded writes none), and a purge before the horizon keeps all
+        assertThat(expiryEntries()).isEqualTo(1);
+        assertThat(log.purge(T0.toEpochMilli(), Duration.ofHours(1))).isZero();
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, SESSION, "erin", 2))).contains(second);
+
+        // and after the horizon all three go, with their sequence entries
+        assertThat(log.purge(T0.plus(Duration.ofHours(2)).toEpochMilli(), Duration.ofHours(1))).isEqualTo(3);
+        assertThat(expiryEntries()).isZero();
+        assertThat(log.byActionId(first.getActionId())).isEmpty();
+        assertThat(log.byActionId(refused.getActionId())).isEmpty();
+        assertThat(newLog().byClientSeq(new ClientSeq(SCENE, SESSION, "erin", 1))).isEmpty();
+        assertThat(store.approximateNumEntries()).isZero();
+    }
+
+    @Test
+    void shouldForgetOutcomesIndexedOneByOneBeforeTheIndexWasPerCommit() {
+        // given: an outcome as written before 2026-11-22 (its expiry entry holding only its sequence key)
+        ActionResult old = result("frank", null, 9);
+        Bytes seqKey = DedupKeys.bySeq(SCENE, null, "frank", 9);
+        store.put(DedupKeys.byId(old.getActionId()), encoder.serialize(Topics.ACTION_RESULTS.name(), old));
+        store.put(seqKey, DedupKeys.uuidBytes(old.getActionId()));
+        store.put(DedupKeys.byExpiry(T0.toEpochMilli(), old.getActionId()), seqKey.get());
+        DedupLog log = newLog();
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, null, "frank", 9))).contains(old);
+
+        // when
+        int purged = log.purge(T0.plus(Duration.ofHours(2)).toEpochMilli(), Duration.ofHours(1));
+
+        // then
+        assertThat(purged).isEqualTo(1);
+        assertThat(store.approximateNumEntries()).isZero();
+    }
+
+    private long expiryEntries() {
+        long n = 0;
+        try (var it = store.range(DedupKeys.expiryFrom(), DedupKeys.expiryBefore(Long.MAX_VALUE))) {
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+        }
+        return n;
     }
 
     private DedupLog newLog() {
