@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -35,6 +36,11 @@ import org.slf4j.LoggerFactory;
 public final class CommitProcessor implements Processor<String, SpecificRecord, RoutedKey, byte[]> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommitProcessor.class);
+    /**
+     * How often a task reads a slice of the actionIds stored before it started into its dedup filter: 5,000 ids
+     * (a few ms) every 50 ms, 100,000 ids a second, a tenth or so of the stream thread until the filter is complete.
+     */
+    private static final Duration INDEX_INTERVAL = Duration.ofMillis(50);
 
     private final TopologySettings settings;
     private final SchemaRegistryClient registry;
@@ -48,6 +54,7 @@ public final class CommitProcessor implements Processor<String, SpecificRecord, 
     private ActionCommitter committer;
     private ControlApplier applier;
     private SessionPlacer placer;
+    private Cancellable indexing;
     private final SceneRecordPublisher publisher = new SceneRecordPublisher();
 
     public CommitProcessor(TopologySettings settings, SchemaRegistryClient registry, SceneLocks locks) {
@@ -75,6 +82,9 @@ public final class CommitProcessor implements Processor<String, SpecificRecord, 
                 now -> placer.round(Instant.ofEpochMilli(now)));
         context.schedule(settings.sceneRecordInterval(), PunctuationType.WALL_CLOCK_TIME,
                 now -> publisher.publish(stores.scenes(), outputs, now));
+        if (!dedup.indexStoredIds()) {
+            indexStoredIds();
+        }
         context.schedule(purgeInterval(settings.dedupHorizon()), PunctuationType.WALL_CLOCK_TIME, now -> {
             int purged = dedup.purge(now, settings.dedupHorizon());
             if (purged > 0) {
@@ -96,6 +106,23 @@ public final class CommitProcessor implements Processor<String, SpecificRecord, 
             throw new UnprocessableRecordException("Record with key " + record.key() + " has no action or command"
                     + " (" + (value == null ? "null value" : value.getClass().getName()) + ")");
         }
+        if (indexing == null && !dedup.storedIdsIndexed()) {
+            // the dedup filter outgrew its size and starts again
+            indexStoredIds();
+        }
+    }
+
+    /**
+     * Reads the actionIds already stored into the dedup filter, a slice per punctuation. Scheduled only while there
+     * is something to read: every punctuation makes its task commit.
+     */
+    private void indexStoredIds() {
+        indexing = context.schedule(INDEX_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> {
+            if (dedup.indexStoredIds()) {
+                indexing.cancel();
+                indexing = null;
+            }
+        });
     }
 
     private void onAction(String key, SceneAction action, Instant now) {

@@ -3,6 +3,7 @@ package io.scenelog.streams.internal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.utils.Bytes;
@@ -44,6 +45,24 @@ final class DedupKeys {
         ByteBuffer key = ByteBuffer.allocate(1 + UUID_BYTES).put(BY_ID);
         putUuid(key, actionId);
         return Bytes.wrap(key.array());
+    }
+
+    /** Below every key by actionId (and above every key of another family with a lower tag). */
+    static Bytes byIdFirst() {
+        return Bytes.wrap(new byte[] {BY_ID});
+    }
+
+    /** The highest possible key by actionId. */
+    static Bytes byIdLast() {
+        byte[] key = new byte[1 + UUID_BYTES];
+        Arrays.fill(key, (byte) 0xff);
+        key[0] = BY_ID;
+        return Bytes.wrap(key);
+    }
+
+    /** The lowest key above {@code key}: the key with a zero byte appended. */
+    static Bytes after(Bytes key) {
+        return Bytes.wrap(Arrays.copyOf(key.get(), key.get().length + 1));
     }
 
     /** The part of the sequence keys that names the client: its scene, its session (if any) and its id. */

@@ -34,8 +34,13 @@ final class DedupLog {
     /** Clients whose highest number a task remembers (a few dozen bytes each), least recently used forgotten. */
     private static final int CLIENTS_KEPT = 4096;
 
+    /** Stored ids read into the filter per call of {@link #indexStoredIds}. */
+    static final int IDS_PER_SLICE = 5_000;
+
     private final KeyValueStore<Bytes, byte[]> store;
     private final Deserializer<ActionResult> results;
+    /** Which actionIds the store may hold: most lookups by actionId miss, and the filter spares them the read. */
+    private final ActionIdFilter actionIds;
     /**
      * Each recent client's highest number recorded. Kept with the processor, which is the store's only writer:
      * a task that is closed, revived or moved starts empty and reads the numbers back from the store.
@@ -56,6 +61,22 @@ final class DedupLog {
     DedupLog(KeyValueStore<Bytes, byte[]> store, Deserializer<ActionResult> results) {
         this.store = store;
         this.results = results;
+        this.actionIds = new ActionIdFilter(store);
+    }
+
+    /**
+     * Reads a slice of the ids stored before this processor started into its filter (a few ms); until they are all
+     * read, every lookup by actionId goes to the store.
+     *
+     * @return whether they are all read
+     */
+    boolean indexStoredIds() {
+        return actionIds.indexSome(IDS_PER_SLICE);
+    }
+
+    /** Whether the filter covers every stored id (false again when it outgrows its size and starts over). */
+    boolean storedIdsIndexed() {
+        return actionIds.complete();
     }
 
     /**
@@ -79,6 +100,9 @@ final class DedupLog {
     }
 
     Optional<ActionResult> byActionId(UUID actionId) {
+        if (actionIds.surelyAbsent(actionId)) {
+            return Optional.empty();
+        }
         byte[] outcome = store.get(DedupKeys.byId(actionId));
         return outcome == null ? Optional.empty() : Optional.of(results.deserialize(CommitStores.DEDUP, outcome));
     }
@@ -121,6 +145,7 @@ final class DedupLog {
         } else {
             store.put(DedupKeys.byId(actionId), encoded);
         }
+        actionIds.add(actionId);
         recorded.add(new DedupKeys.Recorded(actionId, seqEntry));
         newestDecidedAt = Math.max(newestDecidedAt, result.getDecidedAt().toEpochMilli());
     }

@@ -8,6 +8,8 @@ import io.scenelog.streams.scene.ClientSeq;
 import io.scenelog.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -160,6 +162,28 @@ class DedupLogTest {
         // then
         assertThat(purged).isEqualTo(1);
         assertThat(store.approximateNumEntries()).isZero();
+    }
+
+    @Test
+    void shouldFindStoredIdsWhileAndAfterItReadsThemIntoItsFilter() {
+        // given: outcomes recorded by one processor
+        DedupLog before = newLog();
+        List<ActionResult> results = new ArrayList<>();
+        for (int seq = 1; seq <= 20; seq++) {
+            results.add(record(before, "gina", null, seq));
+        }
+
+        // when: a new processor over the same store (a restarted task), before and after its filter is complete
+        DedupLog after = newLog();
+
+        // then
+        assertThat(after.byActionId(results.get(3).getActionId())).contains(results.get(3));
+        assertThat(after.indexStoredIds()).isTrue();
+        assertThat(after.storedIdsIndexed()).isTrue();
+        for (ActionResult result : results) {
+            assertThat(after.byActionId(result.getActionId())).contains(result);
+        }
+        assertThat(after.byActionId(UUID.randomUUID())).isEmpty();
     }
 
     private long expiryEntries() {
