@@ -22,18 +22,21 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
- * A store layer that writes a key at most twice per commit however often it changes: a busy scene rewrites its
- * scene record and its moving entities on every action, and each write to a logged store is a RocksDB write and a
- * changelog record. Writes wait here, newest per key, until Kafka Streams prepares the task's commit (it flushes the
- * store layers' caches first, {@link #flushCache()}), and then go to the store and its changelog in the same
- * transaction as the outputs they belong to. Reads, scans and interactive queries see the waiting writes, so
- * nothing a reader sees changes; a task closed without a commit loses them with the transaction.
+ * A store layer that writes a busy key once per commit however often it changes: a busy scene rewrites its scene
+ * record and its moving entities on every action, and each write to a logged store is a RocksDB write and a
+ * changelog record. Beyond a commit's first few writes, writes wait here, newest per key, until Kafka Streams
+ * prepares the task's commit (it flushes the store layers' caches first, {@link #flushCache()}), and then go to the
+ * store and its changelog in the same transaction as the outputs they belong to. Reads, scans and interactive
+ * queries see the waiting writes, so nothing a reader sees changes; a task closed without a commit loses them with
+ * the transaction.
  *
- * <p>The first write of each commit goes through at once: it sends the changelog's first record of the
- * transaction while the commit interval runs. Had it waited for the commit, the broker would check that first
- * send with the transaction coordinator inside the commit (transaction version 2), which is what made Kafka
- * Streams' own record cache cost 10–20 ms of latency here. At a low rate (about one action per task and commit)
- * every write goes through as before; under load a commit writes each changed key once more.
+ * <p>The first few writes of each commit go through at once ({@link #WRITTEN_AT_ONCE}): they send the changelog's
+ * first records of the transaction while the commit interval runs. Anything sent inside the commit makes the
+ * commit's flush wait for it (and a changelog's first send of a transaction is checked with the transaction
+ * coordinator, under transaction version 2), which is what made Kafka Streams' own record cache cost 10–20 ms of
+ * latency here, and an expiry entry per commit 5–7 ms (see {@link DedupLog#record}). At a low rate (about one
+ * action per task and commit) every write goes through as before; under load a commit writes each changed key once
+ * more.
  *
  * <p>Threads: the stream thread writes; query threads read. A waiting write moves to the store by a write there
  * first and its removal here second, and scans copy the waiting writes before they open the store's iterator, so
@@ -54,8 +57,11 @@ final class CoalescingStore extends WrappedStateStore<KeyValueStore<String, byte
     private record Waiting(byte[] value) {
     }
 
+    /** How many writes of a commit go to the store at once; later ones wait for the commit. */
+    static final int WRITTEN_AT_ONCE = 8;
+
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
-    private boolean wroteThisCommit;
+    private int writtenThisCommit;
 
     CoalescingStore(KeyValueStore<String, byte[]> store) {
         super(store);
@@ -69,8 +75,8 @@ final class CoalescingStore extends WrappedStateStore<KeyValueStore<String, byte
     @Override
     public void put(String key, byte[] value) {
         Objects.requireNonNull(key, "key");
-        if (!wroteThisCommit) {
-            wroteThisCommit = true;
+        if (writtenThisCommit < WRITTEN_AT_ONCE && !waiting.containsKey(key)) {
+            writtenThisCommit++;
             wrapped().put(key, value);
             return;
         }
@@ -171,7 +177,7 @@ final class CoalescingStore extends WrappedStateStore<KeyValueStore<String, byte
             // holds it, so a concurrent reader finds it in one place or the other.
             waiting.remove(write.getKey(), write.getValue());
         }
-        wroteThisCommit = false;
+        writtenThisCommit = 0;
     }
 
     /**

@@ -35,8 +35,8 @@ public final class CommitStores {
     /**
      * The builders of every store, changelogged, without Kafka Streams' record cache (its flush at the commit would
      * put the changelogs' first sends inside the commit). The stores that every action rewrites (its scene, its
-     * entities, a session's overlay) write each key at most twice per commit instead ({@link CoalescingStore}); the
-     * dedup log writes its expiry index once per commit ({@link PreCommitStore}).
+     * entities, a session's overlay) hold their writes beyond a commit's first few until the commit, newest per key
+     * ({@link CoalescingStore}); the dedup log's expiry index likewise ({@link PreCommitStore}).
      *
      * @param registry unused: the stores hold bytes, the processor encodes them ({@link RecordStore})
      */

@@ -118,31 +118,41 @@ class DedupLogTest {
     }
 
     @Test
-    void shouldIndexATransactionsOutcomesInOneExpiryEntryAtItsCommit() {
-        // given: three outcomes in one transaction, one of them without a sequence entry
+    void shouldIndexACommitsFirstOutcomesAtOnceAndTheRestInOneEntryAtItsCommit() {
+        // given: a busy transaction, its last outcome without a sequence entry
         DedupLog log = newLog();
-        ActionResult first = record(log, "erin", SESSION, 1);
-        ActionResult second = record(log, "erin", SESSION, 2);
-        ActionResult refused = result("erin", SESSION, 3);
+        List<ActionResult> results = new ArrayList<>();
+        int count = DedupLog.INDEXED_AT_ONCE + 3;
+        for (int seq = 1; seq < count; seq++) {
+            results.add(record(log, "erin", SESSION, seq));
+        }
+        ActionResult refused = result("erin", SESSION, count);
         log.record(refused, encoder.serialize(Topics.ACTION_RESULTS.name(), refused), false);
-        assertThat(expiryEntries()).isZero();
+        results.add(refused);
+        assertThat(expiryEntries()).isEqualTo(DedupLog.INDEXED_AT_ONCE);
 
         // when
         log.beforeCommit();
         log.beforeCommit();
 
-        // then: one entry (a commit with nothing recorded writes none), and a purge before the horizon keeps all
-        assertThat(expiryEntries()).isEqualTo(1);
+        // then: one more entry for the rest (a commit with nothing held writes none); a purge before the horizon
+        // keeps all
+        assertThat(expiryEntries()).isEqualTo(DedupLog.INDEXED_AT_ONCE + 1);
         assertThat(log.purge(T0.toEpochMilli(), Duration.ofHours(1))).isZero();
-        assertThat(log.byClientSeq(new ClientSeq(SCENE, SESSION, "erin", 2))).contains(second);
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, SESSION, "erin", 2))).contains(results.get(1));
 
-        // and after the horizon all three go, with their sequence entries
-        assertThat(log.purge(T0.plus(Duration.ofHours(2)).toEpochMilli(), Duration.ofHours(1))).isEqualTo(3);
+        // and after the horizon every one goes, with its sequence entry
+        assertThat(log.purge(T0.plus(Duration.ofHours(2)).toEpochMilli(), Duration.ofHours(1))).isEqualTo(count);
         assertThat(expiryEntries()).isZero();
-        assertThat(log.byActionId(first.getActionId())).isEmpty();
-        assertThat(log.byActionId(refused.getActionId())).isEmpty();
-        assertThat(newLog().byClientSeq(new ClientSeq(SCENE, SESSION, "erin", 1))).isEmpty();
+        for (ActionResult result : results) {
+            assertThat(log.byActionId(result.getActionId())).isEmpty();
+        }
+        assertThat(newLog().byClientSeq(new ClientSeq(SCENE, SESSION, "erin", count - 1))).isEmpty();
         assertThat(store.approximateNumEntries()).isZero();
+
+        // and the next commit indexes its first outcomes at once again
+        record(log, "erin", SESSION, count + 1);
+        assertThat(expiryEntries()).isEqualTo(1);
     }
 
     @Test
