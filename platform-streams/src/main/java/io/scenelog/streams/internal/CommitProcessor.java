@@ -83,7 +83,7 @@ public final class CommitProcessor implements Processor<String, SpecificRecord, 
         context.schedule(settings.sceneRecordInterval(), PunctuationType.WALL_CLOCK_TIME,
                 now -> publisher.publish(stores.scenes(), outputs, now));
         if (!dedup.indexStoredIds()) {
-            indexStoredIds();
+            scheduleIdIndexing();
         }
         context.schedule(purgeInterval(settings.dedupHorizon()), PunctuationType.WALL_CLOCK_TIME, now -> {
             int purged = dedup.purge(now, settings.dedupHorizon());
@@ -108,7 +108,7 @@ public final class CommitProcessor implements Processor<String, SpecificRecord, 
         }
         if (indexing == null && !dedup.storedIdsIndexed()) {
             // the dedup filter outgrew its size and starts again
-            indexStoredIds();
+            scheduleIdIndexing();
         }
     }
 
@@ -116,7 +116,7 @@ public final class CommitProcessor implements Processor<String, SpecificRecord, 
      * Reads the actionIds already stored into the dedup filter, a slice per punctuation. Scheduled only while there
      * is something to read: every punctuation makes its task commit.
      */
-    private void indexStoredIds() {
+    private void scheduleIdIndexing() {
         indexing = context.schedule(INDEX_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> {
             if (dedup.indexStoredIds()) {
                 indexing.cancel();
