@@ -11,12 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +30,7 @@ class DedupLogTest {
 
     @BeforeEach
     void openStore() {
-        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CommitStores.DEDUP), Serdes.Bytes(),
-                Serdes.ByteArray()).withLoggingDisabled().withCachingDisabled().build();
-        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        store = DedupStores.inMemory();
     }
 
     @Test
