@@ -22,8 +22,7 @@ import java.util.Optional;
  * @param markdown       where to write the Markdown snippet, if anywhere
  */
 public record FanoutBenchSettings(List<Integer> clientCounts, double rate, Duration platformWarmUp, Duration warmUp,
-        Duration duration,
-        Duration saturation, double endToEndRate, Duration commitInterval, Optional<Path> json,
+        Duration duration, Duration saturation, double endToEndRate, Duration commitInterval, Optional<Path> json,
         Optional<Path> markdown) {
 
     /** The two fleets. */

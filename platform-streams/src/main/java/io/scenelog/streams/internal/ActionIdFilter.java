@@ -48,11 +48,10 @@ final class ActionIdFilter {
         if (cursor != null) {
             return false;
         }
-        long h1 = mix(actionId.getMostSignificantBits() ^ mix(actionId.getLeastSignificantBits()));
-        long h2 = mix(h1 ^ actionId.getLeastSignificantBits()) | 1;
-        long size = bits.length * 64L;
+        long h1 = firstHash(actionId);
+        long h2 = secondHash(h1, actionId);
         for (int i = 0; i < HASHES; i++) {
-            long bit = Math.floorMod(h1 + i * h2, size);
+            long bit = bit(h1, h2, i);
             if ((bits[(int) (bit >>> 6)] & (1L << bit)) == 0) {
                 return true;
             }
@@ -66,11 +65,10 @@ final class ActionIdFilter {
             start(Math.min(MAX_CAPACITY, capacity * 4));
             return;
         }
-        long h1 = mix(actionId.getMostSignificantBits() ^ mix(actionId.getLeastSignificantBits()));
-        long h2 = mix(h1 ^ actionId.getLeastSignificantBits()) | 1;
-        long size = bits.length * 64L;
+        long h1 = firstHash(actionId);
+        long h2 = secondHash(h1, actionId);
         for (int i = 0; i < HASHES; i++) {
-            long bit = Math.floorMod(h1 + i * h2, size);
+            long bit = bit(h1, h2, i);
             bits[(int) (bit >>> 6)] |= 1L << bit;
         }
     }
@@ -118,6 +116,20 @@ final class ActionIdFilter {
         added = 0;
         generation++;
         cursor = DedupKeys.byIdFirst();
+    }
+
+    /** The id's i-th bit of the filter, by double hashing. */
+    private long bit(long h1, long h2, int i) {
+        return Math.floorMod(h1 + i * h2, bits.length * 64L);
+    }
+
+    private static long firstHash(UUID id) {
+        return mix(id.getMostSignificantBits() ^ mix(id.getLeastSignificantBits()));
+    }
+
+    /** Odd, so the double-hashing steps visit distinct bits. */
+    private static long secondHash(long firstHash, UUID id) {
+        return mix(firstHash ^ id.getLeastSignificantBits()) | 1;
     }
 
     /** SplitMix64's finaliser: ids chosen by clients need not be random, the bits must be. */

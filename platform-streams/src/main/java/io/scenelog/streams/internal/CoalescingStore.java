@@ -75,7 +75,9 @@ final class CoalescingStore extends WrappedStateStore<KeyValueStore<String, byte
     @Override
     public void put(String key, byte[] value) {
         Objects.requireNonNull(key, "key");
-        if (writtenThisCommit < WRITTEN_AT_ONCE && !waiting.containsKey(key)) {
+        // Nothing waits before the commit's first WRITTEN_AT_ONCE writes, so a write let through never overtakes
+        // a waiting one of the same key.
+        if (writtenThisCommit < WRITTEN_AT_ONCE) {
             writtenThisCommit++;
             wrapped().put(key, value);
             return;

@@ -16,7 +16,7 @@ import org.apache.kafka.common.utils.Bytes;
  *   <li>{@code 4 sceneId (0 | 1 sessionId) length(clientId) clientId(UTF-8) clientSeq}: the actionId holding that
  *       number. A client's numbers share everything but the last eight bytes and sort in number order, so its
  *       highest number recorded is the last key of one short range ({@link #firstSeq}, {@link #lastSeq});</li>
- *   <li>{@code 3 decidedAt actionId}: the expiry index. One entry per commit names every outcome recorded in that
+ *   <li>{@code 3 decidedAt actionId}: the expiry index. An entry names one outcome or several recorded in one
  *       transaction ({@link #expiryValue}: a marker byte, then per outcome its actionId, the length of its sequence
  *       key and that key, length 0 for none), under the newest decision time and the first actionId. Entries written
  *       before 2026-11-22 name one outcome each: the key's actionId, the value its sequence key (or nothing).</li>
@@ -87,10 +87,6 @@ final class DedupKeys {
         byte[] prefix = client.get();
         return Bytes.wrap(ByteBuffer.allocate(prefix.length + Long.BYTES).put(prefix).putLong(sortable(clientSeq))
                 .array());
-    }
-
-    static Bytes bySeq(UUID sceneId, UUID sessionId, String clientId, long clientSeq) {
-        return bySeq(client(sceneId, sessionId, clientId), clientSeq);
     }
 
     /** The lowest possible sequence key of the client. */

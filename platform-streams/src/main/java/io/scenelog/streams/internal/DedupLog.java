@@ -21,11 +21,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * by actionId, holding the outcome; by client sequence number, holding only the actionId it points to (looked up
  * only for numbers not above the client's highest: a client counting upwards sends each new number once); and an
  * expiry index by decision time naming the outcomes (and sequence keys) to forget, an entry for each of a commit's
- * first few outcomes and one for the rest.
- * Each outcome is stored once, as the
- * bytes already sent to {@code action-results} (the Confluent wire format), so recording costs no serialisation
- * and the pointers stay small; keys sort as bytes, so the expired entries are one range scan away and purging
- * costs what expired, not what is kept.
+ * first few outcomes and one for the rest. Each outcome is stored once, as the bytes already sent to
+ * {@code action-results} (the Confluent wire format), so recording costs no serialisation and the pointers stay
+ * small; keys sort as bytes, so the expired entries are one range scan away and purging costs what expired, not
+ * what is kept.
  */
 final class DedupLog {
 
@@ -35,8 +34,11 @@ final class DedupLog {
     /** Clients whose highest number a task remembers (a few dozen bytes each), least recently used forgotten. */
     private static final int CLIENTS_KEPT = 4096;
 
-    /** How many outcomes of a commit get their own expiry entry at once; the rest share one at the commit. */
-    static final int INDEXED_AT_ONCE = 8;
+    /**
+     * How many outcomes of a commit get their own expiry entry at once; the rest share one at the commit. As many
+     * as {@link CoalescingStore} lets through, for the same reason: a quiet commit sends nothing inside itself.
+     */
+    static final int INDEXED_AT_ONCE = CoalescingStore.WRITTEN_AT_ONCE;
     /** Stored ids read into the filter per call of {@link #indexStoredIds}. */
     static final int IDS_PER_SLICE = 5_000;
 
@@ -44,14 +46,14 @@ final class DedupLog {
     private final Deserializer<ActionResult> results;
     /** Which actionIds the store may hold: most lookups by actionId miss, and the filter spares them the read. */
     private final ActionIdFilter actionIds;
-    /**
-     * Each recent client's highest number recorded. Kept with the processor, which is the store's only writer:
-     * a task that is closed, revived or moved starts empty and reads the numbers back from the store.
-     */
     /** Outcomes recorded since the last commit beyond the first few, whose expiry the commit indexes. */
     private final List<DedupKeys.Recorded> held = new ArrayList<>();
     private long newestHeld = Long.MIN_VALUE;
     private int recordedThisCommit;
+    /**
+     * Each recent client's highest number recorded. Kept with the processor, which is the store's only writer:
+     * a task that is closed, revived or moved starts empty and reads the numbers back from the store.
+     */
     private final Map<Bytes, Long> highestSeq = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Bytes, Long> eldest) {

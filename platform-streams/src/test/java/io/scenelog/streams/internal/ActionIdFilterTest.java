@@ -43,7 +43,7 @@ class ActionIdFilterTest {
             store.put(DedupKeys.byId(id), OUTCOME);
             store.put(DedupKeys.byExpiry(i, id), new byte[0]);
         }
-        store.put(DedupKeys.bySeq(UUID.randomUUID(), null, "c", 1), new byte[16]);
+        store.put(DedupKeys.bySeq(DedupKeys.client(UUID.randomUUID(), null, "c"), 1), new byte[16]);
         ActionIdFilter filter = new ActionIdFilter(store);
 
         // when: read a slice at a time, ids recorded in between

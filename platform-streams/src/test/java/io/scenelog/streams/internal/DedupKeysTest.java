@@ -44,7 +44,7 @@ class DedupKeysTest {
 
         // then
         assertThat(DedupKeys.byId(ACTION)).isLessThan(from);
-        assertThat(DedupKeys.bySeq(SCENE, SESSION, "alice", Long.MAX_VALUE)).isGreaterThan(to);
+        assertThat(DedupKeys.bySeq(DedupKeys.client(SCENE, SESSION, "alice"), Long.MAX_VALUE)).isGreaterThan(to);
         assertThat(to.get()[0]).isEqualTo(from.get()[0]);
     }
 
@@ -57,14 +57,14 @@ class DedupKeysTest {
     @Test
     void shouldTellAClientSeqWithoutSessionFromOneInASession() {
         // given: the same numbers, once without a session and once in one
-        Bytes withoutSession = DedupKeys.bySeq(SCENE, null, "alice", 7L);
-        Bytes inSession = DedupKeys.bySeq(SCENE, SESSION, "alice", 7L);
+        Bytes withoutSession = DedupKeys.bySeq(DedupKeys.client(SCENE, null, "alice"), 7L);
+        Bytes inSession = DedupKeys.bySeq(DedupKeys.client(SCENE, SESSION, "alice"), 7L);
 
         // then
         assertThat(withoutSession).isNotEqualTo(inSession);
-        assertThat(DedupKeys.bySeq(SCENE, null, "alice", 7L)).isEqualTo(withoutSession);
-        assertThat(DedupKeys.bySeq(SCENE, null, "alice", 8L)).isNotEqualTo(withoutSession);
-        assertThat(DedupKeys.bySeq(SCENE, null, "alice2", 7L)).isNotEqualTo(withoutSession);
+        assertThat(DedupKeys.bySeq(DedupKeys.client(SCENE, null, "alice"), 7L)).isEqualTo(withoutSession);
+        assertThat(DedupKeys.bySeq(DedupKeys.client(SCENE, null, "alice"), 8L)).isNotEqualTo(withoutSession);
+        assertThat(DedupKeys.bySeq(DedupKeys.client(SCENE, null, "alice2"), 7L)).isNotEqualTo(withoutSession);
     }
 
     @Test
@@ -81,7 +81,7 @@ class DedupKeysTest {
         assertThat(DedupKeys.bySeq(alice, 42L)).isGreaterThan(first).isLessThan(last);
         // and a client whose id starts like alice's, or continues it, stays outside that range
         for (String other : new String[] {"alic", "alice2", "alicf", "b"}) {
-            Bytes key = DedupKeys.bySeq(SCENE, SESSION, other, 42L);
+            Bytes key = DedupKeys.bySeq(DedupKeys.client(SCENE, SESSION, other), 42L);
             assertThat(key.compareTo(first) < 0 || key.compareTo(last) > 0).as(other).isTrue();
         }
     }

@@ -154,7 +154,7 @@ class DedupLogTest {
     void shouldForgetOutcomesIndexedOneByOneBeforeTheIndexWasPerCommit() {
         // given: an outcome as written before 2026-11-22 (its expiry entry holding only its sequence key)
         ActionResult old = result("frank", null, 9);
-        Bytes seqKey = DedupKeys.bySeq(SCENE, null, "frank", 9);
+        Bytes seqKey = DedupKeys.bySeq(DedupKeys.client(SCENE, null, "frank"), 9);
         store.put(DedupKeys.byId(old.getActionId()), encoder.serialize(Topics.ACTION_RESULTS.name(), old));
         store.put(seqKey, DedupKeys.uuidBytes(old.getActionId()));
         store.put(DedupKeys.byExpiry(T0.toEpochMilli(), old.getActionId()), seqKey.get());
