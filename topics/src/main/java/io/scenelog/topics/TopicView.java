@@ -129,7 +129,13 @@ public final class TopicView<V> implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         Map<TopicPartition, Long> ends;
         synchronized (endProbe) {
-            ends = endProbe.endOffsets(partitionsOf(endProbe), timeout);
+            try {
+                ends = endProbe.endOffsets(partitionsOf(endProbe), timeout);
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                // The broker did not answer within the time left: the same outcome as not catching up in time
+                // (callers waiting in rounds pass short remainders, and a busy broker takes a few ms to answer).
+                throw new TimeoutException("The end offsets of " + topic + " were not known within " + timeout);
+            }
         }
         synchronized (progress) {
             while (!reached(ends)) {
