@@ -16,9 +16,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ActionIdFilter {
 
-    /** Bits per id: about a 1 % false-positive rate with {@link #HASHES} hashes. */
+    /** Bits per id: about a 1 % false-positive rate with {@link #HASHES} hashes in blocks of {@link #BLOCK_BITS}. */
     private static final int BITS_PER_ID = 10;
     private static final int HASHES = 7;
+    /**
+     * An id's bits all lie in one block of this many bits (a cache line): a lookup or an add touches one line of
+     * memory instead of seven, which was most of the filter's cost once it outgrew the CPU's caches. The price is
+     * a slightly higher false-positive rate than spreading the bits over the whole filter (about 1.0 % against 0.8).
+     */
+    private static final int BLOCK_BITS = 512;
+    private static final int BLOCK_LONGS = BLOCK_BITS / 64;
+    /** Bits of the second hash that pick one bit within a block. */
+    private static final int BITS_PER_PICK = 9;
     /** The smallest filter, in ids: 80 KiB. */
     static final long MIN_CAPACITY = 65_536;
     /**
@@ -49,10 +58,11 @@ final class ActionIdFilter {
             return false;
         }
         long h1 = firstHash(actionId);
+        int block = block(h1);
         long h2 = secondHash(h1, actionId);
         for (int i = 0; i < HASHES; i++) {
-            long bit = bit(h1, h2, i);
-            if ((bits[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+            int bit = bitInBlock(h2, i);
+            if ((bits[block + (bit >>> 6)] & (1L << bit)) == 0) {
                 return true;
             }
         }
@@ -66,10 +76,11 @@ final class ActionIdFilter {
             return;
         }
         long h1 = firstHash(actionId);
+        int block = block(h1);
         long h2 = secondHash(h1, actionId);
         for (int i = 0; i < HASHES; i++) {
-            long bit = bit(h1, h2, i);
-            bits[(int) (bit >>> 6)] |= 1L << bit;
+            int bit = bitInBlock(h2, i);
+            bits[block + (bit >>> 6)] |= 1L << bit;
         }
     }
 
@@ -112,24 +123,30 @@ final class ActionIdFilter {
 
     private void start(long ids) {
         capacity = ids;
-        bits = new long[(int) Math.max(1, ids * BITS_PER_ID / 64)];
+        long blocks = Math.max(1, ids * BITS_PER_ID / BLOCK_BITS);
+        bits = new long[(int) (blocks * BLOCK_LONGS)];
         added = 0;
         generation++;
         cursor = DedupKeys.byIdFirst();
     }
 
-    /** The id's i-th bit of the filter, by double hashing. */
-    private long bit(long h1, long h2, int i) {
-        return Math.floorMod(h1 + i * h2, bits.length * 64L);
+    /** The index of the first long of the id's block. */
+    private int block(long firstHash) {
+        return (int) Math.floorMod(firstHash, (long) (bits.length / BLOCK_LONGS)) * BLOCK_LONGS;
+    }
+
+    /** The id's i-th bit within its block: the second hash's i-th slice of {@link #BITS_PER_PICK} bits. */
+    private static int bitInBlock(long secondHash, int i) {
+        return (int) (secondHash >>> (i * BITS_PER_PICK)) & (BLOCK_BITS - 1);
     }
 
     private static long firstHash(UUID id) {
         return mix(id.getMostSignificantBits() ^ mix(id.getLeastSignificantBits()));
     }
 
-    /** Odd, so the double-hashing steps visit distinct bits. */
+    /** Independent of the block the first hash picked: HASHES slices of it pick the bits. */
     private static long secondHash(long firstHash, UUID id) {
-        return mix(firstHash ^ id.getLeastSignificantBits()) | 1;
+        return mix(firstHash ^ id.getLeastSignificantBits());
     }
 
     /** SplitMix64's finaliser: ids chosen by clients need not be random, the bits must be. */

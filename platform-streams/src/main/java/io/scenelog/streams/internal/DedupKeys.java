@@ -16,6 +16,11 @@ import org.apache.kafka.common.utils.Bytes;
  *   <li>{@code 4 sceneId (0 | 1 sessionId) length(clientId) clientId(UTF-8) clientSeq}: the actionId holding that
  *       number. A client's numbers share everything but the last eight bytes and sort in number order, so its
  *       highest number recorded is the last key of one short range ({@link #firstSeq}, {@link #lastSeq});</li>
+ *   <li>{@code 5 sceneId (0 | 1 sessionId) length(clientId) clientId(UTF-8) firstSeq}: a run, the numbers one
+ *       client recorded in one transaction beyond its first few outcomes, each above every number the client had
+ *       recorded before ({@link #runValue}: per number the number and its actionId, in number order). Runs of a
+ *       client so never overlap, and the run that may hold a number is the one with the greatest first number not
+ *       above it ({@link #runFirst}, {@link #runKey});</li>
  *   <li>{@code 3 decidedAt actionId}: the expiry index. An entry names one outcome or several recorded in one
  *       transaction ({@link #expiryValue}: a marker byte, then per outcome its actionId, the length of its sequence
  *       key and that key, length 0 for none), under the newest decision time and the first actionId. Entries written
@@ -31,12 +36,15 @@ final class DedupKeys {
 
     private static final byte BY_ID = 1;
     private static final byte BY_SEQ = 4;
+    private static final byte BY_RUN = 5;
     private static final byte BY_EXPIRY = 3;
     /** The first byte of an expiry value naming several outcomes: never the first byte of a sequence key. */
     private static final byte EXPIRY_BATCH = 0x7f;
     private static final byte NO_SESSION = 0;
     private static final byte WITH_SESSION = 1;
     private static final int UUID_BYTES = 16;
+    /** A run's entry per number: the number, then the actionId holding it. */
+    private static final int RUN_ENTRY_BYTES = Long.BYTES + UUID_BYTES;
 
     private DedupKeys() {
     }
@@ -97,6 +105,62 @@ final class DedupKeys {
     /** The highest possible sequence key of the client. */
     static Bytes lastSeq(Bytes client) {
         return bySeq(client, Long.MAX_VALUE);
+    }
+
+    /** The key of the client's run starting at {@code firstSeq}: the client's sequence prefix under tag 5. */
+    static Bytes runKey(Bytes client, long firstSeq) {
+        byte[] key = bySeq(client, firstSeq).get();
+        key[0] = BY_RUN;
+        return Bytes.wrap(key);
+    }
+
+    /** The lowest possible run key of the client. */
+    static Bytes runFirst(Bytes client) {
+        return runKey(client, Long.MIN_VALUE);
+    }
+
+    /** The highest possible run key of the client. */
+    static Bytes runLast(Bytes client) {
+        return runKey(client, Long.MAX_VALUE);
+    }
+
+    /** Whether a key (an expiry entry's sequence key) is a run's. */
+    static boolean isRun(byte[] key) {
+        return key.length > 0 && key[0] == BY_RUN;
+    }
+
+    /** A run's value: its numbers, ascending, each with the actionId holding it. */
+    static byte[] runValue(long[] seqs, UUID[] actionIds, int count) {
+        ByteBuffer value = ByteBuffer.allocate(count * RUN_ENTRY_BYTES);
+        for (int i = 0; i < count; i++) {
+            value.putLong(seqs[i]);
+            putUuid(value, actionIds[i]);
+        }
+        return value.array();
+    }
+
+    /** The actionId (16 bytes) a run holds for {@code seq}, or null when the run does not hold the number. */
+    static byte[] runFind(byte[] run, long seq) {
+        ByteBuffer entries = ByteBuffer.wrap(run);
+        int low = 0;
+        int high = run.length / RUN_ENTRY_BYTES - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            long found = entries.getLong(middle * RUN_ENTRY_BYTES);
+            if (found < seq) {
+                low = middle + 1;
+            } else if (found > seq) {
+                high = middle - 1;
+            } else {
+                return Arrays.copyOfRange(run, middle * RUN_ENTRY_BYTES + Long.BYTES, (middle + 1) * RUN_ENTRY_BYTES);
+            }
+        }
+        return null;
+    }
+
+    /** A run's highest number. */
+    static long runLastSeq(byte[] run) {
+        return ByteBuffer.wrap(run).getLong(run.length - RUN_ENTRY_BYTES);
     }
 
     /** The number at the end of a sequence key. */

@@ -5,10 +5,13 @@ import io.scenelog.streams.scene.ClientSeq;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.utils.Bytes;
@@ -17,11 +20,13 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Remembers decided outcomes for duplicate detection, in one store with three key families ({@link DedupKeys}):
+ * Remembers decided outcomes for duplicate detection, in one store with four key families ({@link DedupKeys}):
  * by actionId, holding the outcome; by client sequence number, holding only the actionId it points to (looked up
- * only for numbers not above the client's highest: a client counting upwards sends each new number once); and an
- * expiry index by decision time naming the outcomes (and sequence keys) to forget, an entry for each of a commit's
- * first few outcomes and one for the rest. Each outcome is stored once, as the bytes already sent to
+ * only for numbers not above the client's highest: a client counting upwards sends each new number once); runs of
+ * a client's numbers, one entry per client and busy commit for the numbers beyond the commit's first few (a busy
+ * client's numbers would otherwise cost a store write and a changelog record each); and an expiry index by
+ * decision time naming the outcomes (and sequence keys) to forget, an entry for each of a commit's first few
+ * outcomes and one for the rest. Each outcome is stored once, as the bytes already sent to
  * {@code action-results} (the Confluent wire format), so recording costs no serialisation and the pointers stay
  * small; keys sort as bytes, so the expired entries are one range scan away and purging costs what expired, not
  * what is kept.
@@ -49,6 +54,8 @@ final class DedupLog {
     /** Outcomes recorded since the last commit beyond the first few, whose expiry the commit indexes. */
     private final List<DedupKeys.Recorded> held = new ArrayList<>();
     private long newestHeld = Long.MIN_VALUE;
+    /** Each client's numbers recorded since the last commit beyond the first few, stored at the commit. */
+    private final Map<Bytes, SeqRun> runs = new HashMap<>();
     private int recordedThisCommit;
     /**
      * Each recent client's highest number recorded. Kept with the processor, which is the store's only writer:
@@ -86,8 +93,9 @@ final class DedupLog {
     }
 
     /**
-     * The client's highest number recorded, or {@link Long#MIN_VALUE} for none: remembered, else the last key of the
-     * client's range in the store. It stays an upper bound when purges forget numbers, which is all the lookup needs.
+     * The client's highest number recorded, or {@link Long#MIN_VALUE} for none: remembered, else the greater of the
+     * last key of the client's numbers and the end of its last run, in the store or held for the commit. It stays an
+     * upper bound when purges forget numbers, which is all the lookup needs.
      */
     private long highestSeq(Bytes client) {
         Long known = highestSeq.get(client);
@@ -100,6 +108,16 @@ final class DedupLog {
             if (last.hasNext()) {
                 highest = DedupKeys.seqOf(last.next().key);
             }
+        }
+        try (KeyValueIterator<Bytes, byte[]> lastRun =
+                store.reverseRange(DedupKeys.runFirst(client), DedupKeys.runLast(client))) {
+            if (lastRun.hasNext()) {
+                highest = Math.max(highest, DedupKeys.runLastSeq(lastRun.next().value));
+            }
+        }
+        SeqRun held = runs.get(client);
+        if (held != null) {
+            highest = Math.max(highest, held.lastSeq());
         }
         highestSeq.put(client, highest);
         return highest;
@@ -121,16 +139,35 @@ final class DedupLog {
             return Optional.empty();
         }
         byte[] actionId = store.get(DedupKeys.bySeq(client, seq.clientSeq()));
+        if (actionId == null) {
+            actionId = inRun(client, seq.clientSeq());
+        }
         // The outcome and its pointers are written and purged together: a pointer without an outcome cannot
         // happen under exactly-once; should it (at-least-once after a crash), the number is simply not known.
         return actionId == null ? Optional.empty() : byActionId(DedupKeys.uuid(actionId, 0));
+    }
+
+    /** The actionId a run of the client holds for the number, held for the commit or stored, or null. */
+    private byte[] inRun(Bytes client, long seq) {
+        SeqRun held = runs.get(client);
+        UUID heldId = held == null ? null : held.find(seq);
+        if (heldId != null) {
+            return DedupKeys.uuidBytes(heldId);
+        }
+        // Runs of a client never overlap: the one that may hold the number is the last one starting at or below it.
+        try (KeyValueIterator<Bytes, byte[]> run =
+                store.reverseRange(DedupKeys.runFirst(client), DedupKeys.runKey(client, seq))) {
+            return run.hasNext() ? DedupKeys.runFind(run.next().value, seq) : null;
+        }
     }
 
     /**
      * Records a first outcome. The first few outcomes of a commit are indexed for expiry at once, each in its own
      * entry; later ones wait for the commit and share one entry ({@link #beforeCommit}). A busy task so writes one
      * expiry entry per commit instead of one per action, and a quiet one sends nothing extra inside the commit
-     * (where the producer's flush would wait for it: a few ms on every commit at 1,000 actions/s).
+     * (where the producer's flush would wait for it: a few ms on every commit at 1,000 actions/s). Sequence numbers
+     * likewise: the first few of a commit, and any not above the client's highest, get their own entry at once; the
+     * rest join their client's run, stored at the commit.
      *
      * @param result         the outcome
      * @param encoded        the outcome as sent to {@code action-results} (the Confluent wire format)
@@ -142,17 +179,13 @@ final class DedupLog {
         List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>(3);
         entries.add(KeyValue.pair(DedupKeys.byId(actionId), encoded));
         byte[] seqEntry = NOT_INDEXED;
+        boolean atOnce = recordedThisCommit++ < INDEXED_AT_ONCE;
         if (indexClientSeq) {
-            Bytes client = DedupKeys.client(result.getSceneId(), result.getSessionId(), result.getClientId());
-            Bytes seqKey = DedupKeys.bySeq(client, result.getClientSeq());
-            entries.add(KeyValue.pair(seqKey, DedupKeys.uuidBytes(actionId)));
-            seqEntry = seqKey.get();
-            // A client not known here is read from the store when it next sends, this entry included.
-            highestSeq.computeIfPresent(client, (key, highest) -> Math.max(highest, result.getClientSeq()));
+            seqEntry = indexSeq(result, atOnce, entries);
         }
         DedupKeys.Recorded outcome = new DedupKeys.Recorded(actionId, seqEntry);
         long decidedAt = result.getDecidedAt().toEpochMilli();
-        if (recordedThisCommit++ < INDEXED_AT_ONCE) {
+        if (atOnce) {
             entries.add(KeyValue.pair(DedupKeys.byExpiry(decidedAt, actionId),
                     DedupKeys.expiryValue(List.of(outcome))));
         } else {
@@ -166,16 +199,43 @@ final class DedupLog {
     }
 
     /**
-     * Indexes the expiry of the outcomes held since the last commit, in one entry: Kafka Streams calls this before
-     * it commits the task ({@link PreCommitStore}), so the entry joins the transaction of its outcomes, and a
-     * transaction that is abandoned takes its outcomes and this list with it.
+     * Indexes the outcome's client sequence number: its own entry (added to {@code entries}) when written at once or
+     * not above the client's highest, else in the client's run for this commit.
+     *
+     * @return the key the expiry index names for the number: its entry's, or its run's
+     */
+    private byte[] indexSeq(ActionResult result, boolean atOnce, List<KeyValue<Bytes, byte[]>> entries) {
+        Bytes client = DedupKeys.client(result.getSceneId(), result.getSessionId(), result.getClientId());
+        long seq = result.getClientSeq();
+        // Known here unless the client was forgotten since its lookup: then read back, held runs included.
+        long highest = highestSeq(client);
+        highestSeq.put(client, Math.max(highest, seq));
+        if (atOnce || seq <= highest) {
+            Bytes seqKey = DedupKeys.bySeq(client, seq);
+            entries.add(KeyValue.pair(seqKey, DedupKeys.uuidBytes(result.getActionId())));
+            return seqKey.get();
+        }
+        SeqRun run = runs.computeIfAbsent(client, key -> new SeqRun(key, seq));
+        run.add(seq, result.getActionId());
+        return run.key().get();
+    }
+
+    /**
+     * Stores the runs of numbers and indexes the expiry of the outcomes held since the last commit, in one entry:
+     * Kafka Streams calls this before it commits the task ({@link PreCommitStore}), so they join the transaction of
+     * their outcomes, and a transaction that is abandoned takes its outcomes and these with it.
      */
     void beforeCommit() {
         recordedThisCommit = 0;
         if (held.isEmpty()) {
             return;
         }
-        store.put(DedupKeys.byExpiry(newestHeld, held.get(0).actionId()), DedupKeys.expiryValue(held));
+        List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>(runs.size() + 1);
+        runs.values().forEach(run -> entries.add(KeyValue.pair(run.key(), run.value())));
+        entries.add(KeyValue.pair(DedupKeys.byExpiry(newestHeld, held.get(0).actionId()),
+                DedupKeys.expiryValue(held)));
+        store.putAll(entries);
+        runs.clear();
         held.clear();
         newestHeld = Long.MIN_VALUE;
     }
@@ -193,10 +253,11 @@ final class DedupLog {
             it.forEachRemaining(expired::add);
         }
         int forgotten = 0;
+        Set<Bytes> runsForgotten = new HashSet<>();
         // Deleted by writing nothing (a tombstone): delete() would read each old value back first, for nothing.
         for (KeyValue<Bytes, byte[]> entry : expired) {
             for (DedupKeys.Recorded outcome : DedupKeys.expiring(entry.key, entry.value)) {
-                forget(outcome);
+                forget(outcome, runsForgotten);
                 forgotten++;
             }
             store.put(entry.key, null);
@@ -204,9 +265,16 @@ final class DedupLog {
         return forgotten;
     }
 
-    private void forget(DedupKeys.Recorded outcome) {
+    private void forget(DedupKeys.Recorded outcome, Set<Bytes> runsForgotten) {
         store.put(DedupKeys.byId(outcome.actionId()), null);
-        if (outcome.seqKey().length > 0) {
+        if (DedupKeys.isRun(outcome.seqKey())) {
+            // A run's numbers were all recorded in one commit, so one expiry entry names them all: the run goes
+            // with the first of them.
+            Bytes run = Bytes.wrap(outcome.seqKey());
+            if (runsForgotten.add(run)) {
+                store.put(run, null);
+            }
+        } else if (outcome.seqKey().length > 0) {
             Bytes seqKey = Bytes.wrap(outcome.seqKey());
             byte[] holder = store.get(seqKey);
             // Only its own entry: should another action hold the number, that entry stays.

@@ -93,4 +93,35 @@ class DedupKeysTest {
             assertThat(DedupKeys.seqOf(DedupKeys.bySeq(bob, seq))).isEqualTo(seq);
         }
     }
+
+    @Test
+    void shouldFindANumberInARunAndNoOther() {
+        // given
+        long[] seqs = {-5, 3, 4, 90, Long.MAX_VALUE};
+        UUID[] ids = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
+
+        // when
+        byte[] run = DedupKeys.runValue(seqs, ids, seqs.length);
+
+        // then
+        for (int i = 0; i < seqs.length; i++) {
+            assertThat(DedupKeys.uuid(DedupKeys.runFind(run, seqs[i]), 0)).isEqualTo(ids[i]);
+        }
+        assertThat(DedupKeys.runFind(run, 5)).isNull();
+        assertThat(DedupKeys.runFind(run, Long.MIN_VALUE)).isNull();
+        assertThat(DedupKeys.runLastSeq(run)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void shouldKeepAClientsRunsInOneRangeApartFromItsNumbers() {
+        Bytes bob = DedupKeys.client(SCENE, null, "bob");
+        Bytes run = DedupKeys.runKey(bob, 7);
+        assertThat(DedupKeys.isRun(run.get())).isTrue();
+        assertThat(DedupKeys.isRun(DedupKeys.bySeq(bob, 7).get())).isFalse();
+        assertThat(run.compareTo(DedupKeys.runFirst(bob)) > 0 && run.compareTo(DedupKeys.runLast(bob)) < 0).isTrue();
+        assertThat(run.compareTo(DedupKeys.runKey(bob, 8)) < 0).isTrue();
+        assertThat(run.compareTo(DedupKeys.lastSeq(bob)) > 0).isTrue();
+        Bytes bobby = DedupKeys.client(SCENE, null, "bobby");
+        assertThat(DedupKeys.runKey(bobby, 7).compareTo(DedupKeys.runLast(bob)) > 0).isTrue();
+    }
 }

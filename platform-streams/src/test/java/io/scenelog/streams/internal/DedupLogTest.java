@@ -151,6 +151,89 @@ class DedupLogTest {
     }
 
     @Test
+    void shouldKeepABusyCommitsNumbersInOneRunPerClient() {
+        // given: a busy commit: its first outcomes, then two clients' numbers (one counting up in steps of two)
+        DedupLog log = newLog();
+        List<ActionResult> hank = new ArrayList<>();
+        int count = DedupLog.INDEXED_AT_ONCE + 20;
+        for (int i = 0; i < count; i++) {
+            hank.add(record(log, "hank", SESSION, 2L * i));
+        }
+        ActionResult ivy = record(log, "ivy", SESSION, 100);
+        ActionResult ivyNext = record(log, "ivy", SESSION, 101);
+
+        // then: beyond the first outcomes nothing is stored per number, yet every number is found
+        assertThat(entries(DedupKeys.firstSeq(client("hank")), DedupKeys.lastSeq(client("hank"))))
+                .isEqualTo(DedupLog.INDEXED_AT_ONCE);
+        assertThat(entries(DedupKeys.runFirst(client("hank")), DedupKeys.runLast(client("ivy")))).isZero();
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, SESSION, "hank", 2L * (count - 1))))
+                .contains(hank.get(count - 1));
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, SESSION, "hank", 2L * count - 3))).isEmpty();
+
+        // when
+        log.beforeCommit();
+
+        // then: one run per client, and a restarted task finds each number, no number between, none above
+        assertThat(entries(DedupKeys.runFirst(client("hank")), DedupKeys.runLast(client("hank")))).isEqualTo(1);
+        assertThat(entries(DedupKeys.runFirst(client("ivy")), DedupKeys.runLast(client("ivy")))).isEqualTo(1);
+        DedupLog after = newLog();
+        for (int i = 0; i < count; i++) {
+            assertThat(after.byClientSeq(new ClientSeq(SCENE, SESSION, "hank", 2L * i))).contains(hank.get(i));
+            assertThat(after.byClientSeq(new ClientSeq(SCENE, SESSION, "hank", 2L * i + 1))).isEmpty();
+        }
+        assertThat(after.byClientSeq(new ClientSeq(SCENE, SESSION, "ivy", 100))).contains(ivy);
+        assertThat(after.byClientSeq(new ClientSeq(SCENE, SESSION, "ivy", 101))).contains(ivyNext);
+        assertThat(after.byClientSeq(new ClientSeq(SCENE, SESSION, "ivy", 99))).isEmpty();
+
+        // and the runs go with the horizon
+        assertThat(log.purge(T0.plus(Duration.ofHours(2)).toEpochMilli(), Duration.ofHours(1))).isEqualTo(count + 2);
+        assertThat(store.approximateNumEntries()).isZero();
+    }
+
+    @Test
+    void shouldGiveANumberBelowTheClientsHighestItsOwnEntryInABusyCommit() {
+        // given: a busy commit in which a client goes back to a number it skipped
+        DedupLog log = newLog();
+        for (int i = 0; i < DedupLog.INDEXED_AT_ONCE; i++) {
+            record(log, "judy", null, 10 + i);
+        }
+        ActionResult high = record(log, "judy", null, 100);
+        ActionResult low = record(log, "judy", null, 50);
+        ActionResult higher = record(log, "judy", null, 101);
+
+        // when
+        log.beforeCommit();
+
+        // then
+        DedupLog after = newLog();
+        assertThat(after.byClientSeq(new ClientSeq(SCENE, null, "judy", 50))).contains(low);
+        assertThat(after.byClientSeq(new ClientSeq(SCENE, null, "judy", 100))).contains(high);
+        assertThat(after.byClientSeq(new ClientSeq(SCENE, null, "judy", 101))).contains(higher);
+        assertThat(after.byClientSeq(new ClientSeq(SCENE, null, "judy", 51))).isEmpty();
+        assertThat(after.byClientSeq(new ClientSeq(SCENE, null, "judy", 102))).isEmpty();
+    }
+
+    @Test
+    void shouldCountTheHeldRunOfAClientItHadForgotten() {
+        // given: a client's numbers held in a run, then so many other clients that the log forgets its highest
+        DedupLog log = newLog();
+        for (int seq = 1; seq <= DedupLog.INDEXED_AT_ONCE + 3; seq++) {
+            record(log, "kim", null, seq);
+        }
+        for (int other = 0; other <= 4096; other++) {
+            log.byClientSeq(new ClientSeq(SCENE, null, "other-" + other, 1));
+        }
+
+        // then: its highest is read back with the held run, so a held number is found and the next one is new
+        int last = DedupLog.INDEXED_AT_ONCE + 3;
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, null, "kim", last))).isPresent();
+        assertThat(log.byClientSeq(new ClientSeq(SCENE, null, "kim", last + 1))).isEmpty();
+        ActionResult next = record(log, "kim", null, last + 1);
+        log.beforeCommit();
+        assertThat(newLog().byClientSeq(new ClientSeq(SCENE, null, "kim", last + 1))).contains(next);
+    }
+
+    @Test
     void shouldForgetOutcomesIndexedOneByOneBeforeTheIndexWasPerCommit() {
         // given: an outcome as written before 2026-11-22 (its expiry entry holding only its sequence key)
         ActionResult old = result("frank", null, 9);
@@ -192,8 +275,16 @@ class DedupLogTest {
     }
 
     private long expiryEntries() {
+        return entries(DedupKeys.expiryFrom(), DedupKeys.expiryBefore(Long.MAX_VALUE));
+    }
+
+    private static Bytes client(String clientId) {
+        return DedupKeys.client(SCENE, SESSION, clientId);
+    }
+
+    private long entries(Bytes from, Bytes to) {
         long n = 0;
-        try (var it = store.range(DedupKeys.expiryFrom(), DedupKeys.expiryBefore(Long.MAX_VALUE))) {
+        try (var it = store.range(from, to)) {
             while (it.hasNext()) {
                 it.next();
                 n++;
