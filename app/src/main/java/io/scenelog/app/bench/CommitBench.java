@@ -66,6 +66,7 @@ final class CommitBench {
                 ThroughputRound round = round(environment, pipelines, workload, actionStarts, controlStarts, events);
                 rounds.add(round);
                 say(String.format("Round %d: %s", r, round.describe()));
+                round.cpuLines().forEach(line -> say("  CPU, " + line));
             }
             Percentiles bare = bareLatency(environment, producer);
             say(String.format("Bare produce -> consume: p50 %.1f ms, p99 %.1f ms.", bare.p50(), bare.p99()));

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Counts committed events of the benchmark's scenes as a {@code read_committed} reader sees them, and times the
  * middle 80% of them: the start (group join, restoring, a cold JIT) and the tail (the last partial commit) are
- * not the pipeline's steady rate.
+ * not the pipeline's steady rate. It also notes where the JVM's CPU went in that window, by thread group: on a
+ * 2-core machine it tells a saturated stream thread from one that waits.
  */
 final class EventCounter implements AutoCloseable {
 
@@ -27,6 +28,8 @@ final class EventCounter implements AutoCloseable {
     private final long high;
     private volatile long lowNanos;
     private volatile long highNanos;
+    private volatile CpuProfile cpu;
+    private volatile CpuProfile.Usage cpuUsage;
 
     /** Starts counting from the current end of {@code scene-events}. */
     EventCounter(String bootstrapServers, SchemaRegistryClient registry, Set<UUID> scenes, long expected) {
@@ -51,7 +54,7 @@ final class EventCounter implements AutoCloseable {
                         + " events within " + timeout);
             }
         }
-        return new Throughput(high - low, (highNanos - lowNanos) / 1e9);
+        return new Throughput(high - low, (highNanos - lowNanos) / 1e9, cpuUsage);
     }
 
     @Override
@@ -66,9 +69,11 @@ final class EventCounter implements AutoCloseable {
         long n = seen.incrementAndGet();
         if (n == low) {
             lowNanos = seenNanos;
+            cpu = CpuProfile.start();
         }
         if (n == high) {
             highNanos = seenNanos;
+            cpuUsage = cpu.stop();
         }
         if (n == expected) {
             done.countDown();

@@ -5,8 +5,18 @@ package io.scenelog.app.bench;
  *
  * @param events  events in the timed window
  * @param seconds the window's length
+ * @param cpu     where the JVM's CPU went in the window (broker, clients and system measured share it), or null
  */
-record Throughput(long events, double seconds) {
+record Throughput(long events, double seconds, CpuProfile.Usage cpu) {
+
+    Throughput(long events, double seconds) {
+        this(events, seconds, null);
+    }
+
+    /** The JVM's CPU time per event in the window, in microseconds (NaN when not measured). */
+    double cpuMicrosPerEvent() {
+        return cpu == null || events == 0 ? Double.NaN : cpu.total() * seconds * 1e6 / events;
+    }
 
     /** Events per second. */
     double perSecond() {

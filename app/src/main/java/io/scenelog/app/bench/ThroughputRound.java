@@ -29,8 +29,24 @@ record ThroughputRound(Throughput peer, Throughput exactlyOnce, Throughput atLea
     /** The round's rates and ratios, for the progress lines. */
     String describe() {
         return String.format(Locale.ROOT, "bare loop %.0f, exactly-once %.0f (%.2fx), at-least-once %.0f (%.2fx)"
-                + " actions/s.", peer.perSecond(), exactlyOnce.perSecond(), exactlyOnceRatio(),
-                atLeastOnce.perSecond(), atLeastOnceRatio());
+                + " actions/s; JVM CPU per action %s / %s / %s us.", peer.perSecond(), exactlyOnce.perSecond(),
+                exactlyOnceRatio(), atLeastOnce.perSecond(), atLeastOnceRatio(), micros(peer), micros(exactlyOnce),
+                micros(atLeastOnce));
+    }
+
+    private static String micros(Throughput run) {
+        double micros = run.cpuMicrosPerEvent();
+        return Double.isNaN(micros) ? "n/a" : String.format(Locale.ROOT, "%.0f", micros);
+    }
+
+    /** Where the CPU went in each run of the round, one line per run. */
+    List<String> cpuLines() {
+        return List.of("bare loop " + cpuLine(peer), "exactly-once " + cpuLine(exactlyOnce),
+                "at-least-once " + cpuLine(atLeastOnce));
+    }
+
+    private static String cpuLine(Throughput run) {
+        return run.cpu() == null ? "(not measured)" : run.cpu().line();
     }
 
     /** The median over rounds of a figure (the mean of the middle two for an even count). */

@@ -36,8 +36,8 @@ public final class CommitStores {
      * The builders of every store, changelogged, without Kafka Streams' record cache (its flush at the commit would
      * put the changelogs' first sends inside the commit). The stores that every action rewrites (its scene, its
      * entities, a session's overlay) hold their writes beyond a commit's first few until the commit, newest per key
-     * ({@link CoalescingStore}); the dedup log's expiry index likewise ({@link PreCommitStore}), and its RocksDB
-     * writes go in as one batch in key order at the commit, under the changelog ({@link SortedBatchStore}).
+     * ({@link CoalescingStore}); the dedup log's expiry index and runs of sequence numbers likewise
+     * ({@link PreCommitStore}).
      *
      * @param registry unused: the stores hold bytes, the processor encodes them ({@link RecordStore})
      */
@@ -48,8 +48,7 @@ public final class CommitStores {
                 CoalescingStore.builder(records(kind, OVERLAY)),
                 records(kind, SESSIONS),
                 PreCommitStore.builder(
-                        Stores.keyValueStoreBuilder(SortedBatchStore.supplier(supplier(kind, DEDUP)), Serdes.Bytes(),
-                                        Serdes.ByteArray())
+                        Stores.keyValueStoreBuilder(supplier(kind, DEDUP), Serdes.Bytes(), Serdes.ByteArray())
                                 .withLoggingEnabled(Map.of())
                                 .withCachingDisabled()));
     }
