@@ -52,6 +52,13 @@ public record StreamsSettings(String bootstrapServers, String schemaRegistryUrl,
     public static final long DEFAULT_COMMIT_INTERVAL_MS = 10;
     /** Default for {@link #commitInterval()}. */
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(DEFAULT_COMMIT_INTERVAL_MS);
+    /**
+     * Default for {@link #streamThreads()}: two. A stream thread waits about a quarter of its time when it commits
+     * (the producer's flush, the transaction's round trips) or for a core; a second one works meanwhile. On the
+     * 2-core box exactly-once went from 0.46–0.53× the bare loop to 0.56–0.57× with the same latency
+     * (README, Performance).
+     */
+    public static final int DEFAULT_STREAM_THREADS = 2;
     /** Default for {@link #rocksDbMemoryBytes()}. */
     public static final long DEFAULT_ROCKSDB_MEMORY_BYTES = 128L * 1024 * 1024;
     /** Default for {@link #rocksDbWriteBufferBytes()}. */
@@ -167,7 +174,7 @@ public record StreamsSettings(String bootstrapServers, String schemaRegistryUrl,
         private long rocksDbWriteBufferBytes = DEFAULT_ROCKSDB_WRITE_BUFFER_BYTES;
         private Optional<String> applicationServer = Optional.empty();
         private short replicationFactor = 1;
-        private int streamThreads = 1;
+        private int streamThreads = DEFAULT_STREAM_THREADS;
         private int standbyReplicas;
         private StoreKind storeKind = StoreKind.ROCKSDB;
         private int maxRecordBytes = TopologySettings.DEFAULT_MAX_RECORD_BYTES;

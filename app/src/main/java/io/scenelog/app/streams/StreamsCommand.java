@@ -66,7 +66,7 @@ public final class StreamsCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private short replicationFactor;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "" + StreamsSettings.DEFAULT_STREAM_THREADS,
             description = "Stream threads of this instance (default: ${DEFAULT-VALUE}).")
     private int threads;
 

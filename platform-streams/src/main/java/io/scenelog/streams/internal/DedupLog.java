@@ -37,7 +37,7 @@ final class DedupLog {
     private static final byte[] NOT_INDEXED = new byte[0];
 
     /** Clients whose highest number a task remembers (a few dozen bytes each), least recently used forgotten. */
-    private static final int CLIENTS_KEPT = 4096;
+    static final int CLIENTS_KEPT = 4096;
 
     /**
      * How many outcomes of a commit get their own expiry entry at once; the rest share one at the commit. As many

@@ -220,7 +220,7 @@ class DedupLogTest {
         for (int seq = 1; seq <= DedupLog.INDEXED_AT_ONCE + 3; seq++) {
             record(log, "kim", null, seq);
         }
-        for (int other = 0; other <= 4096; other++) {
+        for (int other = 0; other <= DedupLog.CLIENTS_KEPT; other++) {
             log.byClientSeq(new ClientSeq(SCENE, null, "other-" + other, 1));
         }
 
