@@ -55,7 +55,7 @@ public record StreamsSettings(String bootstrapServers, String schemaRegistryUrl,
     /**
      * Default for {@link #streamThreads()}: two. A stream thread waits about a quarter of its time when it commits
      * (the producer's flush, the transaction's round trips) or for a core; a second one works meanwhile. On the
-     * 2-core box exactly-once went from 0.46–0.53× the bare loop to 0.56–0.57× with the same latency
+     * 2-core box exactly-once went from 0.46–0.53× the bare loop to 0.53–0.64× with the same latency
      * (README, Performance).
      */
     public static final int DEFAULT_STREAM_THREADS = 2;

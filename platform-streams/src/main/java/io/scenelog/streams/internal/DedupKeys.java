@@ -139,8 +139,8 @@ final class DedupKeys {
         return value.array();
     }
 
-    /** The actionId (16 bytes) a run holds for {@code seq}, or null when the run does not hold the number. */
-    static byte[] runFind(byte[] run, long seq) {
+    /** The actionId a run holds for {@code seq}, or null when the run does not hold the number. */
+    static UUID runFind(byte[] run, long seq) {
         ByteBuffer entries = ByteBuffer.wrap(run);
         int low = 0;
         int high = run.length / RUN_ENTRY_BYTES - 1;
@@ -152,7 +152,7 @@ final class DedupKeys {
             } else if (found > seq) {
                 high = middle - 1;
             } else {
-                return Arrays.copyOfRange(run, middle * RUN_ENTRY_BYTES + Long.BYTES, (middle + 1) * RUN_ENTRY_BYTES);
+                return uuid(run, middle * RUN_ENTRY_BYTES + Long.BYTES);
             }
         }
         return null;

@@ -138,21 +138,19 @@ final class DedupLog {
         if (seq.clientSeq() > highestSeq(client)) {
             return Optional.empty();
         }
-        byte[] actionId = store.get(DedupKeys.bySeq(client, seq.clientSeq()));
-        if (actionId == null) {
-            actionId = inRun(client, seq.clientSeq());
-        }
+        byte[] pointer = store.get(DedupKeys.bySeq(client, seq.clientSeq()));
+        UUID actionId = pointer != null ? DedupKeys.uuid(pointer, 0) : inRun(client, seq.clientSeq());
         // The outcome and its pointers are written and purged together: a pointer without an outcome cannot
         // happen under exactly-once; should it (at-least-once after a crash), the number is simply not known.
-        return actionId == null ? Optional.empty() : byActionId(DedupKeys.uuid(actionId, 0));
+        return actionId == null ? Optional.empty() : byActionId(actionId);
     }
 
     /** The actionId a run of the client holds for the number, held for the commit or stored, or null. */
-    private byte[] inRun(Bytes client, long seq) {
+    private UUID inRun(Bytes client, long seq) {
         SeqRun held = runs.get(client);
         UUID heldId = held == null ? null : held.find(seq);
         if (heldId != null) {
-            return DedupKeys.uuidBytes(heldId);
+            return heldId;
         }
         // Runs of a client never overlap: the one that may hold the number is the last one starting at or below it.
         try (KeyValueIterator<Bytes, byte[]> run =
